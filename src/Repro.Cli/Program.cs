@@ -1,0 +1,3 @@
+using Repro.Cli;
+
+return CommandLine.Run(args, Console.Out, Console.Error);

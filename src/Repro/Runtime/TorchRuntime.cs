@@ -1,0 +1,138 @@
+using System.Reflection;
+using TorchSharp;
+
+namespace Repro.Runtime;
+
+/// <summary>
+/// The one owner of the native runtime: loads libtorch, pins what decides the bits of a CPU result
+/// (instruction set, threads), switches on deterministic algorithms, and seeds every generator.
+/// Everything else calls <see cref="EnsureInitialized"/> before it touches a tensor.
+/// </summary>
+public static class TorchRuntime
+{
+    private static readonly object Gate = new();
+    private static RuntimeOptions? _options;
+
+    /// <summary>True once libtorch is loaded and set up.</summary>
+    public static bool IsInitialized => _options is not null;
+
+    /// <summary>The options in force (after <see cref="EnsureInitialized"/>).</summary>
+    public static RuntimeOptions Options => _options ?? throw new InvalidOperationException("TorchRuntime is not initialised.");
+
+    /// <summary>True when the loaded libtorch has CUDA and at least one device.</summary>
+    internal static bool CudaUsable { get; private set; }
+
+    /// <summary>
+    /// Sets up the runtime on first call (environment for native code, libtorch load, threads,
+    /// determinism). Later calls may change the thread count and determinism; the CPU instruction set
+    /// is read by native code once, so asking for another one later is an error.
+    /// </summary>
+    public static RuntimeOptions EnsureInitialized(RuntimeOptions? options = null)
+    {
+        lock (Gate)
+        {
+            if (_options is null)
+            {
+                var o = options ?? RuntimeOptions.Default;
+                foreach (var (name, value) in CpuIsaPin.Variables(o.CpuIsa))
+                    NativeEnvironment.Set(name, value);
+                // cuBLAS reads this at handle creation: needed for deterministic CUDA matmuls.
+                if (NativeEnvironment.Get("CUBLAS_WORKSPACE_CONFIG") is null)
+                    NativeEnvironment.Set("CUBLAS_WORKSPACE_CONFIG", ":4096:8");
+                Load();
+                torch.set_num_interop_threads(1);
+                _options = o;
+                Apply(o);
+                return o;
+            }
+            if (options is not null && options != _options)
+            {
+                if (!string.Equals(options.CpuIsa, _options.CpuIsa, StringComparison.OrdinalIgnoreCase))
+                    throw new InvalidOperationException(
+                        $"The CPU instruction set is fixed once libtorch has started (it is '{_options.CpuIsa}', '{options.CpuIsa}' was asked for); start a new process.");
+                _options = options;
+                Apply(options);
+            }
+            return _options;
+        }
+    }
+
+    /// <summary>
+    /// Seeds libtorch's default CPU generator and, where present, every CUDA generator.
+    /// The project's own generators are made with <see cref="Generator"/>.
+    /// </summary>
+    public static void Seed(long seed)
+    {
+        EnsureInitialized();
+        torch.manual_seed(seed);
+        torch.random.manual_seed(seed);
+        if (CudaUsable) torch.cuda.manual_seed_all(seed);
+    }
+
+    /// <summary>
+    /// A generator of its own for one purpose (sampling, augmentation, init), derived from the run's
+    /// seed and a stream number, so that adding draws in one place never shifts another.
+    /// </summary>
+    public static torch.Generator Generator(long seed, int stream, torch.Device? device = null)
+    {
+        EnsureInitialized();
+        ulong mixed = SplitMix64((ulong)seed ^ (0x9E3779B97F4A7C15UL * (ulong)(stream + 1)));
+        return new torch.Generator(mixed >> 1, device ?? torch.CPU);
+    }
+
+    /// <summary>A well-mixed 64-bit value from <paramref name="x"/> (SplitMix64 finaliser).</summary>
+    public static ulong SplitMix64(ulong x)
+    {
+        x += 0x9E3779B97F4A7C15UL;
+        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
+        x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
+        return x ^ (x >> 31);
+    }
+
+    /// <summary>TorchSharp's assembly version (e.g. 0.107.0).</summary>
+    public static string TorchSharpVersion =>
+        typeof(torch).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? typeof(torch).Assembly.GetName().Version?.ToString() ?? "?";
+
+    /// <summary>The backend this build was made with (cpu, cuda or external).</summary>
+    public static string Backend =>
+        typeof(TorchRuntime).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "TorchBackend")?.Value ?? "?";
+
+    private static void Apply(RuntimeOptions o)
+    {
+        torch.set_num_threads(o.ResolvedThreads);
+        LibTorchContext.SetDeterministicAlgorithms(o.Deterministic);
+        LibTorchContext.SetDeterministicCuDnn(o.Deterministic);
+        LibTorchContext.SetBenchmarkCuDnn(false);
+        if (CudaUsable)
+        {
+            LibTorchContext.SetAllowTf32CuBlas(o.AllowTf32);
+            LibTorchContext.SetAllowTf32CuDnn(o.AllowTf32);
+        }
+    }
+
+    private static void Load()
+    {
+        try
+        {
+            torch.InitializeDeviceType(DeviceType.CPU);
+        }
+        catch (Exception e)
+        {
+            throw new InvalidOperationException(
+                "TorchSharp could not load libtorch. On Debian 12 / Ubuntu 22.04 this is usually libLibTorchSharp.so " +
+                "requiring GLIBCXX_3.4.32: build through the repository (its GLIBCXX step patches the output copy) " +
+                "rather than copying binaries by hand; with -p:TorchBackend=external put libtorch's lib folder on " +
+                "LD_LIBRARY_PATH. Run 'repro doctor' for details. Cause: " + e.Message, e);
+        }
+        try
+        {
+            CudaUsable = torch.TryInitializeDeviceType(DeviceType.CUDA) && torch.cuda.is_available() && torch.cuda.device_count() > 0;
+        }
+        catch (Exception)
+        {
+            CudaUsable = false;
+        }
+    }
+}

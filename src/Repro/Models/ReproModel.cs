@@ -49,6 +49,15 @@ public abstract class ReproModel : nn.Module<Tensor, Tensor>
     /// <summary>Makes the named backbone stage trainable (e.g. <c>layer4</c>); false when there is none.</summary>
     public virtual bool Unfreeze(string stage) => false;
 
+    /// <summary>
+    /// Warnings about the model that belong in the result file and on the console (e.g. a backbone
+    /// left at random init because no pretrained weights were given). Empty by default.
+    /// </summary>
+    public virtual IReadOnlyList<string> Warnings => Array.Empty<string>();
+
+    /// <summary>Where the initial weights came from (e.g. <c>random init</c>, a file, the ONNX package).</summary>
+    public virtual string WeightsSource => "random init";
+
     /// <summary>Total, trainable and frozen parameter counts.</summary>
     public ParameterCounts Counts()
     {

@@ -1,0 +1,76 @@
+using System.Globalization;
+using Repro.Data;
+using Repro.Evaluation;
+using Repro.Results;
+
+namespace Repro.Cli.Commands;
+
+/// <summary><c>repro evaluate</c>: every metric of a predictions CSV, with bootstrap and Wilson intervals.</summary>
+internal sealed class EvaluateCommand : ICommand
+{
+    public string Name => "evaluate";
+    public string Summary => "metrics (scikit-learn definitions) with confidence intervals for a predictions CSV";
+    public string Usage =>
+        "usage: repro evaluate --predictions FILE.csv [--json] [--bootstrap N] [--seed N]\n" +
+        "  --predictions FILE   CSV with columns id,label,p_normal,p_benign,p_cancer[,group]\n" +
+        "  --json               print the metric report as one JSON object\n" +
+        $"  --bootstrap N        bootstrap resamples for 95% CIs (default {MetricOptions.DefaultBootstrapResamples}; 0 = off);\n" +
+        "                       patients are resampled when every row has a group, else images\n" +
+        "  --seed N             bootstrap seed (default 0)";
+
+    public int Run(CommandArgs args, TextWriter stdout, TextWriter stderr)
+    {
+        string path = args.String("--predictions") ?? throw new UsageException("--predictions FILE.csv is required");
+        bool json = args.Flag("--json");
+        int resamples = args.Int("--bootstrap") ?? MetricOptions.DefaultBootstrapResamples;
+        if (resamples < 0) throw new UsageException("--bootstrap must be 0 or more");
+        string? seedText = args.String("--seed");
+        ulong seed = 0;
+        if (seedText is not null && !ulong.TryParse(seedText, NumberStyles.Integer, CultureInfo.InvariantCulture, out seed))
+            throw new UsageException($"option --seed: '{seedText}' is not a non-negative integer");
+        args.EnsureAllUsed();
+
+        if (!File.Exists(path)) throw new FileNotFoundException($"predictions file not found: {path}", path);
+        var predictions = PredictionsCsv.Read(path);
+        var report = Metrics.Compute(predictions, new MetricOptions(resamples, seed));
+        if (json)
+        {
+            stdout.WriteLine(ReproJson.Serialize(report));
+            return 0;
+        }
+        PrintTable(stdout, path, report);
+        return 0;
+    }
+
+    private static void PrintTable(TextWriter w, string path, MetricReport r)
+    {
+        w.WriteLine($"predictions  {path}");
+        w.Write($"samples      {r.N} ({string.Join(", ", r.Classes.Select(c => $"{c.Support} {c.Name}"))})");
+        w.WriteLine(r.Bootstrap is { } b
+            ? $"; 95% CIs from {b.Resamples} bootstrap resamples of {b.Units} {b.Unit}s, seed {b.Seed}"
+            : "; bootstrap off");
+        w.WriteLine();
+        w.WriteLine($"{"metric",-18} {"value",8}  {"95% CI",-18}");
+        foreach (string name in MetricNames.Overall)
+            w.WriteLine($"{name,-18} {F(r.Value(name)),8}  {Ci(r.Intervals?.GetValueOrDefault(name))}");
+        w.WriteLine();
+        w.WriteLine($"{"class",-8} {"n",5} {"precision",9} {"recall",7} {"(Wilson 95%)",-16} {"boot 95%",-16} {"specificity",11} {"(Wilson 95%)",-16} {"npv",6} {"f1",6} {"roc_auc",7} {"ap",6}");
+        for (int c = 0; c < r.Classes.Count; c++)
+        {
+            var m = r.Classes[c];
+            w.WriteLine($"{m.Name,-8} {m.Support,5} {F(m.Precision),9} {F(m.Recall),7} {Ci(m.RecallCi),-16} {Ci(r.Intervals?.GetValueOrDefault(MetricNames.Recall(c))),-16} " +
+                        $"{F(m.Specificity),11} {Ci(m.SpecificityCi),-16} {F(m.Npv),6} {F(m.F1),6} {F(m.RocAuc),7} {F(m.AveragePrecision),6}");
+        }
+        w.WriteLine();
+        w.WriteLine("confusion matrix (rows = true class, columns = predicted)");
+        w.WriteLine($"{"",-8}" + string.Concat(ClassLabels.Names.Select(n => $" {n,7}")));
+        for (int a = 0; a < r.ConfusionMatrix.Count; a++)
+            w.WriteLine($"{ClassLabels.Names[a],-8}" + string.Concat(r.ConfusionMatrix[a].Select(v => $" {v,7}")));
+    }
+
+    private static string F(double? v) => v is double d ? d.ToString("0.0000", CultureInfo.InvariantCulture) : "—";
+
+    private static string Ci(ConfidenceInterval? ci) => ci is null
+        ? ""
+        : $"[{ci.Lower.ToString("0.0000", CultureInfo.InvariantCulture)}, {ci.Upper.ToString("0.0000", CultureInfo.InvariantCulture)}]";
+}

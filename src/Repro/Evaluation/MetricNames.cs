@@ -1,0 +1,41 @@
+using Repro.Data;
+
+namespace Repro.Evaluation;
+
+/// <summary>The names metrics go by in JSON, bootstrap intervals and multi-seed summaries.</summary>
+public static class MetricNames
+{
+    /// <summary>Fraction of samples whose arg-max class is the true class.</summary>
+    public const string Accuracy = "accuracy";
+    /// <summary>Mean recall over the classes present in the true labels.</summary>
+    public const string BalancedAccuracy = "balanced_accuracy";
+    /// <summary>Unweighted mean F1 over the classes present in the true or predicted labels.</summary>
+    public const string MacroF1 = "macro_f1";
+    /// <summary>Support-weighted mean F1.</summary>
+    public const string WeightedF1 = "weighted_f1";
+    /// <summary>Matthews correlation coefficient (multi-class).</summary>
+    public const string Mcc = "mcc";
+    /// <summary>Mean one-vs-rest ROC AUC.</summary>
+    public const string MacroRocAuc = "macro_roc_auc";
+    /// <summary>Multi-class Brier score.</summary>
+    public const string Brier = "brier";
+    /// <summary>Mean negative log-likelihood of the true class.</summary>
+    public const string LogLoss = "log_loss";
+    /// <summary>Expected calibration error (15 bins).</summary>
+    public const string Ece = "ece";
+
+    /// <summary>The overall metrics, in report order.</summary>
+    public static IReadOnlyList<string> Overall { get; } =
+        new[] { Accuracy, BalancedAccuracy, MacroF1, WeightedF1, Mcc, MacroRocAuc, Brier, LogLoss, Ece };
+
+    /// <summary>The metrics the bootstrap gives intervals for: four overall ones and every class's recall.</summary>
+    public static IReadOnlyList<string> Bootstrapped { get; } =
+        new[] { Accuracy, BalancedAccuracy, MacroF1, MacroRocAuc }.Concat(ClassLabels.Names.Select(n => "recall_" + n)).ToArray();
+
+    /// <summary>The overall metrics followed by every class's recall (what multi-seed summaries cover).</summary>
+    public static IReadOnlyList<string> Summarized { get; } =
+        Overall.Concat(ClassLabels.Names.Select(n => "recall_" + n)).ToArray();
+
+    /// <summary>The name of a class's recall, e.g. <c>recall_cancer</c>.</summary>
+    public static string Recall(int label) => "recall_" + ClassLabels.Names[label];
+}

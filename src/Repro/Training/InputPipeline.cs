@@ -1,0 +1,57 @@
+using Repro.Data.Augment;
+using Repro.Models;
+using Repro.Training.Presets;
+using static TorchSharp.torch;
+
+namespace Repro.Training;
+
+/// <summary>
+/// From a uint8 batch <c>[B,1,H,W]</c> on the training device to the model's input: to [0,1], grayscale
+/// repeated to the model's channels, the preset's augmentation (train only), and the model's own
+/// normalisation. All on the device, seeded by the augmentation generator.
+/// </summary>
+internal sealed class InputPipeline
+{
+    private readonly IBatchTransform _train;
+    private readonly IBatchTransform _eval;
+    private readonly IMixTransform? _mix;
+
+    public InputPipeline(Preset preset, InputNormalization normalization)
+    {
+        var normalize = new Normalize(normalization.Mean, normalization.Std);
+        int channels = normalization.Channels, size = preset.ImageSize;
+        _eval = new Compose([new ToUnitRange(), new RepeatChannels(channels), new Resize(size), normalize]);
+        _train = preset.Augment switch
+        {
+            // The study's train transform, with the model's normalisation in place of ImageNet's where they differ.
+            "study" => new Compose(StudyTransforms.Train(preset.Defects.ClampAfterNormalize, size, channels).Steps
+                .Select(s => s is Normalize ? normalize : s).ToList()),
+            "light" => new Compose(
+            [
+                new ToUnitRange(), new RepeatChannels(channels),
+                new HorizontalFlip(0.5), new VerticalFlip(0.5),
+                new RandomRotation(15, Fill: 0, Interpolation: Interpolation.Bilinear),
+                new RandomResizedCrop(size, ScaleMin: 0.85, ScaleMax: 1.0, RatioMin: 0.9, RatioMax: 1.1),
+                new ColorJitter(Brightness: 0.2, Contrast: 0.2, Saturation: 0, Hue: 0),
+                normalize,
+            ]),
+            "none" => _eval,
+            _ => throw new ArgumentException($"augmentation '{preset.Augment}' is not known: use study, light or none"),
+        };
+        _mix = preset.Mixup > 0 ? new Mixup(preset.Mixup) : null;
+    }
+
+    /// <summary>The training input (augmented) for a uint8 batch.</summary>
+    public Tensor Train(Tensor images, Generator generator) => _train.Apply(images, generator);
+
+    /// <summary>The evaluation input (deterministic) for a uint8 batch.</summary>
+    public Tensor Eval(Tensor images) => _eval.Apply(images, null!);
+
+    /// <summary>Mixup of inputs and targets when the preset asks for it; else the inputs and the hard labels.</summary>
+    public (Tensor Inputs, Tensor Targets) Mix(Tensor inputs, Tensor labels, Generator generator)
+    {
+        if (_mix is null) return (inputs, labels);
+        var oneHot = TorchSharp.torch.nn.functional.one_hot(labels, Data.ClassLabels.Count).to(ScalarType.Float32);
+        return _mix.Apply(inputs, oneHot, generator);
+    }
+}

@@ -1,0 +1,14 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Repro.Training.Losses;
+
+/// <summary>Turns hard labels into class distributions, so each loss has one formula for both kinds of target.</summary>
+internal static class SoftTargets
+{
+    /// <summary>Float <c>[B,C]</c>: one-hot of int64 labels, or the given distribution unchanged.</summary>
+    public static Tensor Of(Tensor targets, long classes, ScalarType dtype) =>
+        targets.dtype == ScalarType.Int64
+            ? nn.functional.one_hot(targets, classes).to(dtype)
+            : targets.to(dtype);
+}

@@ -1,0 +1,26 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Repro.Training.Optim;
+
+/// <summary>
+/// PyTorch's <c>clip_grad_norm_</c>: the global 2-norm over all gradients; every gradient is scaled by
+/// <c>min(1, max_norm / (norm + 1e-6))</c>.
+/// </summary>
+public static class GradientClipping
+{
+    /// <summary>Clips in place; returns the norm before clipping.</summary>
+    public static double ClipGlobalNorm(IEnumerable<Parameter> parameters, double maxNorm)
+    {
+        var grads = parameters.Select(p => p.grad).Where(g => g is not null).Cast<Tensor>().ToList();
+        if (grads.Count == 0) return 0;
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var norms = stack(grads.Select(g => linalg.vector_norm(g, 2)).ToArray());
+        var total = linalg.vector_norm(norms, 2);
+        var coef = (maxNorm / (total + 1e-6)).clamp_max(1.0);
+        foreach (var g in grads) g.mul_(coef);
+        return total.item<float>();
+    }
+}

@@ -1,0 +1,85 @@
+using Repro.Models;
+using Repro.Training.Losses;
+
+namespace Repro.Training.Presets;
+
+/// <summary>
+/// The named experiments. <c>q1-cnn</c> and <c>q2-resnet</c> are the study's protocol as its code ran
+/// (all four defects on); <c>*-fixed</c> switch the defects off; <c>*-smoke</c> are CPU-sized variants
+/// (smaller images, fewer epochs) for tests and the default main job; <c>improved</c> is our design.
+/// </summary>
+public static class PresetRegistry
+{
+    /// <summary>The study's Q1: the custom CNN from scratch.</summary>
+    public static Preset Q1Cnn { get; } = new()
+    {
+        Name = "q1-cnn",
+        Description = "Study Q1: custom 5-block CNN from scratch, focal loss + weighted sampler, study augmentation, defects on",
+        Model = new ModelSpec("custom-cnn"),
+        LearningRate = 3e-4,
+    };
+
+    /// <summary>The study's Q2: ResNet18 transfer learning with a frozen backbone.</summary>
+    public static Preset Q2Resnet { get; } = Q1Cnn with
+    {
+        Name = "q2-resnet",
+        Description = "Study Q2: ImageNet ResNet18, frozen backbone + MLP head, focal loss + weighted sampler, study augmentation, defects on",
+        Model = new ModelSpec("transfer", "resnet18-imagenet"),
+        LearningRate = 1e-4,
+    };
+
+    /// <summary>Every preset, by name.</summary>
+    public static IReadOnlyDictionary<string, Preset> All { get; } = Build();
+
+    /// <summary>The preset called <paramref name="name"/>; a clear error lists the known names.</summary>
+    public static Preset Get(string name) =>
+        All.TryGetValue(name, out var p) ? p
+            : throw new ArgumentException($"preset '{name}' is not known; known presets: {string.Join(", ", All.Keys)}");
+
+    /// <summary>The CPU-sized variant of a study preset: smaller images and fewer epochs, same protocol otherwise.</summary>
+    public static Preset Smoke(Preset p) => p with
+    {
+        Name = p.Name + "-smoke",
+        Description = p.Description + " [CPU smoke size]",
+        ImageSize = p.Model.Kind == "transfer" ? 112 : 64,
+        Epochs = p.Model.Kind == "transfer" ? 3 : 4,
+        BootstrapResamples = 2000,
+    };
+
+    /// <summary>The same preset with the four defects switched off.</summary>
+    public static Preset Fixed(Preset p) => p with
+    {
+        Name = p.Name + "-fixed",
+        Description = p.Description.Replace("defects on", "defects off", StringComparison.Ordinal),
+        Defects = StudyDefects.None,
+    };
+
+    private static Dictionary<string, Preset> Build()
+    {
+        var improved = Q2Resnet with
+        {
+            Name = "improved",
+            Description = "Ours: ImageNet ResNet18 features (frozen, BN eval, cached), class-weighted CE on a shuffled sampler, " +
+                          "no double re-weighting, 60 head epochs selected on validation, Cancer threshold chosen on validation",
+            Sampler = "shuffled",
+            Loss = new LossSpec("weighted-ce", LabelSmoothing: 0.05),
+            Augment = "none",
+            Defects = StudyDefects.None,
+            LearningRate = 1e-3,
+            WeightDecay = 1e-3,
+            Epochs = 60,
+            EarlyStoppingPatience = 15,
+            PlateauPatience = 5,
+            BatchSize = 64,
+        };
+        var list = new List<Preset>
+        {
+            Q1Cnn, Q2Resnet, Fixed(Q1Cnn), Fixed(Q2Resnet),
+            Smoke(Q1Cnn), Smoke(Q2Resnet), Smoke(Fixed(Q1Cnn)),
+            Smoke(Fixed(Q2Resnet)) with { Augment = "none" },
+            improved,
+            improved with { Name = "improved-smoke", Description = improved.Description + " [CPU smoke size]", ImageSize = 112, Epochs = 30 },
+        };
+        return list.ToDictionary(p => p.Name, StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,8 @@
+using Repro.Training.Schedules;
+
+namespace Repro.Training;
+
+/// <summary>The JSON header of a training checkpoint: where the run stood after an epoch (tensors travel beside it).</summary>
+public sealed record TrainerCheckpoint(string Preset, string SettingsHash, long Seed, string DataFingerprint, int Epoch,
+    IReadOnlyList<EpochRecord> History, EarlyStoppingState EarlyStopping, PlateauState Plateau, long OptimizerSteps,
+    IReadOnlyList<double> LearningRates, IReadOnlyList<string> Unfrozen, bool HasBest);

@@ -47,12 +47,12 @@ internal sealed class EvaluateCommand : ICommand
         w.WriteLine($"predictions  {path}");
         w.Write($"samples      {r.N} ({string.Join(", ", r.Classes.Select(c => $"{c.Support} {c.Name}"))})");
         w.WriteLine(r.Bootstrap is { } b
-            ? $"; 95% CIs from {b.Resamples} bootstrap resamples of {b.Units} {b.Unit}s, seed {b.Seed}"
+            ? $"; 95% CIs from {b.Resamples} bootstrap resamples of {b.Units} {(b.Unit == Bootstrap.GroupUnit ? "patients (groups)" : "images")}, seed {b.Seed}"
             : "; bootstrap off");
         w.WriteLine();
-        w.WriteLine($"{"metric",-18} {"value",8}  {"95% CI",-18}");
+        w.WriteLine($"{"metric",-18} {"value",8}  95% CI");
         foreach (string name in MetricNames.Overall)
-            w.WriteLine($"{name,-18} {F(r.Value(name)),8}  {Ci(r.Intervals?.GetValueOrDefault(name))}");
+            w.WriteLine($"{name,-18} {F(r.Value(name)),8}  {Ci(r.Intervals?.GetValueOrDefault(name))}".TrimEnd());
         w.WriteLine();
         w.WriteLine($"{"class",-8} {"n",5} {"precision",9} {"recall",7} {"(Wilson 95%)",-16} {"boot 95%",-16} {"specificity",11} {"(Wilson 95%)",-16} {"npv",6} {"f1",6} {"roc_auc",7} {"ap",6}");
         for (int c = 0; c < r.Classes.Count; c++)

@@ -4,8 +4,8 @@ namespace Repro.Data;
 
 /// <summary>
 /// Reads the format, dimensions, sample depth and component count from a JPEG or PNG file's header,
-/// and checks that the file is complete (PNG chunks up to <c>IEND</c>; JPEG ends with the <c>EOI</c>
-/// marker), all without decoding pixels. Decoders are often lenient with truncated files (they pad
+/// and checks that the file is complete (PNG: chunks up to <c>IEND</c>; JPEG: the marker walk, through
+/// the entropy-coded scans, reaches <c>EOI</c>), all without decoding pixels. Decoders are often lenient with truncated files (they pad
 /// the missing data with grey), so this check is what turns a cut-off download into an error.
 /// </summary>
 internal static class ImageHeaderReader
@@ -83,30 +83,43 @@ internal static class ImageHeaderReader
 
     private static ImageHeader ReadJpeg(ReadOnlySpan<byte> bytes)
     {
-        // Markers after SOI: 0xFF, (fill 0xFF…), code; most carry a 2-byte big-endian length that
-        // counts itself. The frame header (SOFn) holds precision, height, width and component count.
+        // Walk the markers after SOI: 0xFF, (fill 0xFF…), code; most carry a 2-byte big-endian length
+        // that counts itself. The frame header (SOFn) holds precision, height, width and components.
+        // After each SOS, skip the entropy-coded data (0xFF00 is a stuffed byte, 0xFFD0–D7 restart
+        // markers) to the next marker. The file is complete when EOI (0xFFD9) is reached; bytes after
+        // it are ignored, as libjpeg does (one MTH416 file carries a stray trailing byte).
         int i = 2;
         ImageHeader? header = null;
-        while (header is null)
+        while (true)
         {
             if (i >= bytes.Length)
-                throw new BadImageException($"truncated JPEG: the file ends at byte {bytes.Length} before the frame header");
+                throw new BadImageException(header is null
+                    ? $"truncated JPEG: the file ends at byte {bytes.Length} before the frame header"
+                    : $"truncated JPEG: the file ends at byte {bytes.Length} before the end-of-image marker");
             if (bytes[i] != 0xFF)
                 throw new BadImageException($"corrupt JPEG: expected a marker at byte {i}, found 0x{bytes[i]:X2}");
             while (i < bytes.Length && bytes[i] == 0xFF) i++;
-            if (i >= bytes.Length)
-                throw new BadImageException("truncated JPEG: the file ends inside a marker");
+            if (i >= bytes.Length) continue; // reported as truncated above
             byte code = bytes[i++];
             if (code == 0x01 || code is >= 0xD0 and <= 0xD7) continue; // standalone markers
-            if (code == 0xD9 || code == 0xDA)
-                throw new BadImageException($"corrupt JPEG: {(code == 0xDA ? "scan data" : "end of image")} before the frame header");
+            if (code == 0xD9)
+            {
+                if (header is null) throw new BadImageException("corrupt JPEG: end of image before the frame header");
+                return header;
+            }
+            if (code == 0xDA && header is null)
+                throw new BadImageException("corrupt JPEG: scan data before the frame header");
             if (i + 2 > bytes.Length)
-                throw new BadImageException("truncated JPEG: the file ends inside a marker segment");
+            {
+                i = bytes.Length;
+                continue;
+            }
             int length = BinaryPrimitives.ReadUInt16BigEndian(bytes[i..]);
             if (length < 2) throw new BadImageException($"corrupt JPEG: marker 0xFF{code:X2} has length {length}");
             bool isFrame = code is >= 0xC0 and <= 0xCF && code is not (0xC4 or 0xC8 or 0xCC);
             if (isFrame)
             {
+                if (header is not null) throw new BadImageException("corrupt JPEG: two frame headers");
                 if (length < 8 || i + 8 > bytes.Length)
                     throw new BadImageException("truncated JPEG: the frame header is cut off");
                 int precision = bytes[i + 2];
@@ -115,14 +128,21 @@ internal static class ImageHeaderReader
                 int components = bytes[i + 7];
                 header = new ImageHeader(ImageFileFormat.Jpeg, width, height, precision, components);
             }
-            i += length;
-        }
+            i = Math.Min(bytes.Length, i + length);
+            if (code != 0xDA) continue;
 
-        // A complete JPEG ends with EOI (0xFFD9); tolerate trailing zero or 0xFF padding only.
-        int last = bytes.Length - 1;
-        while (last > 0 && (bytes[last] == 0x00 || bytes[last] == 0xFF)) last--;
-        if (last < 1 || bytes[last] != 0xD9 || bytes[last - 1] != 0xFF)
-            throw new BadImageException($"truncated JPEG: no end-of-image marker (FFD9) at the end of its {bytes.Length} bytes");
-        return header;
+            // Entropy-coded data up to the next real marker.
+            while (i < bytes.Length)
+            {
+                if (bytes[i] == 0xFF && i + 1 < bytes.Length)
+                {
+                    byte next = bytes[i + 1];
+                    if (next == 0x00 || next is >= 0xD0 and <= 0xD7) { i += 2; continue; }
+                    if (next == 0xFF) { i++; continue; }
+                    break;
+                }
+                i++;
+            }
+        }
     }
 }

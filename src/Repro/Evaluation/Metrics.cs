@@ -41,6 +41,8 @@ public static class Metrics
     public static MetricReport Compute(IReadOnlyList<Prediction> predictions, MetricOptions? options = null)
     {
         options ??= new MetricOptions();
+        if (options.BootstrapResamples < 0)
+            throw new ArgumentOutOfRangeException(nameof(options), options.BootstrapResamples, "bootstrap resamples must be 0 (off) or more");
         double z = WilsonInterval.ZFor(options.Confidence);
         var table = new PredictionTable(predictions);
         int n = table.Count, k = ClassLabels.Count;

@@ -113,6 +113,8 @@ internal static class ImageScanner
                 MeanIntensity = sum / pixels.Length / 255.0,
                 Histogram = hist,
                 DHash = PerceptualHash.DHash(pixels, image.Width, image.Height),
+                PHash = PerceptualHash.PHash(pixels, image.Width, image.Height),
+                Thumbnail = PerceptualHash.Thumbnail(pixels, image.Width, image.Height, 16, 16),
             };
         }
         catch (Exception e) when (e is UnknownImageFormatException or InvalidImageContentException or NotSupportedException or ImageFormatException)

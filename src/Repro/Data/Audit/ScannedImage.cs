@@ -35,4 +35,8 @@ internal sealed record ScannedImage
     public double[] Histogram { get; init; } = [];
     /// <summary>64-bit difference hash (<see cref="PerceptualHash.DHash"/>).</summary>
     public ulong DHash { get; init; }
+    /// <summary>64-bit DCT hash (<see cref="PerceptualHash.PHash"/>).</summary>
+    public ulong PHash { get; init; }
+    /// <summary>16×16 box-averaged grey thumbnail, 0…255, for confirming near-duplicates.</summary>
+    public double[] Thumbnail { get; init; } = [];
 }

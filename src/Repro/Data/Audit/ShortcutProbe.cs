@@ -29,7 +29,7 @@ public sealed record ShortcutProbe(string Name, IReadOnlyList<string> Features, 
     {
         double[] Row(ScannedImage s)
         {
-            var all = Features(s);
+            var all = FeatureRow(s);
             return columns.Select(c => all[c]).ToArray();
         }
         var model = BalancedLogisticRegression.Fit(train.Select(Row).ToList(), train.Select(s => s.Label).ToList(), ClassLabels.Count);
@@ -55,5 +55,5 @@ public sealed record ShortcutProbe(string Name, IReadOnlyList<string> Features, 
     }
 
     /// <summary>Every feature of one image, in <see cref="AllFeatureNames"/> order.</summary>
-    internal static double[] Features(ScannedImage s) => [Math.Log(Math.Max(1, s.Bytes)), s.MeanIntensity, .. s.Histogram];
+    internal static double[] FeatureRow(ScannedImage s) => [Math.Log(Math.Max(1, s.Bytes)), s.MeanIntensity, .. s.Histogram];
 }

@@ -1,0 +1,89 @@
+using Repro.Models;
+using Repro.Runtime;
+using Repro.Training.Losses;
+using Repro.Training.Optim;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Repro.Benchmarks;
+
+/// <summary>
+/// One model with its optimizer, loss and a resident synthetic batch (normalised-looking float input,
+/// random labels) on the benchmark's device: the work of a training step (forward, focal loss, backward,
+/// global-norm clip 1.0, AdamW) or of an inference pass, without any input pipeline.
+/// </summary>
+public sealed class ModelStep : IDisposable
+{
+    private readonly ReproModel _model;
+    private readonly AdamW _optimizer;
+    private readonly ILossFunction _loss;
+    private readonly Tensor _input, _labels;
+    private readonly bool _headOnly, _trainAll;
+
+    /// <summary>Builds <paramref name="model"/>'s step for batches of <paramref name="batch"/> images of <paramref name="size"/>².</summary>
+    /// <param name="model">The model, already on <paramref name="device"/>.</param>
+    /// <param name="device">Where everything lives.</param>
+    /// <param name="batch">Images per step.</param>
+    /// <param name="size">Side of the square input.</param>
+    /// <param name="headOnly">Frozen backbone: features under no_grad, only the head trains.</param>
+    /// <param name="trainAll">Every module in train mode (a fully trainable transfer model, stem included);
+    /// false: the model's own <see cref="ReproModel.SetMode"/>.</param>
+    public ModelStep(ReproModel model, Device device, int batch, int size, bool headOnly, bool trainAll = false)
+    {
+        _trainAll = trainAll;
+        _model = model;
+        Device = device;
+        _headOnly = headOnly;
+        _optimizer = new AdamW(model.ParameterGroups().Select(g => new ParamGroup(g.Key, g.Value, 3e-4, 1e-4)));
+        _loss = new LossSpec("focal").Create([2145, 186, 132]);
+        using var gen = TorchRuntime.Generator(416, 0);
+        _input = randn([batch, 3, size, size], generator: gen).to(device);
+        _labels = randint(0, 3, [batch], generator: gen, dtype: ScalarType.Int64).to(device);
+    }
+
+    /// <summary>The device everything runs on.</summary>
+    public Device Device { get; }
+
+    /// <summary>Forward, loss, backward, clip, AdamW step; waits for the device; returns the loss.</summary>
+    public float TrainStep()
+    {
+        if (_trainAll) _model.train(); else _model.SetMode(true);
+        using var scope = NewDisposeScope();
+        Tensor logits;
+        if (_headOnly)
+        {
+            Tensor features;
+            using (no_grad()) features = _model.Features(_input);
+            logits = _model.Head(features);
+        }
+        else logits = _model.forward(_input);
+        var loss = _loss.Compute(logits, _labels);
+        _optimizer.ZeroGrad();
+        loss.backward();
+        GradientClipping.ClipGlobalNorm(_optimizer.Parameters, 1.0);
+        _optimizer.Step();
+        float value = loss.item<float>();
+        BenchDevices.Synchronize(Device);
+        return value;
+    }
+
+    /// <summary>An eval-mode forward pass under no_grad; waits for the device; returns a checksum.</summary>
+    public float Infer()
+    {
+        _model.SetMode(false);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        float value = _model.forward(_input).sum().item<float>();
+        BenchDevices.Synchronize(Device);
+        return value;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _optimizer.Dispose();
+        _input.Dispose();
+        _labels.Dispose();
+        _model.Dispose();
+    }
+}

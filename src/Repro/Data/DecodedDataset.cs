@@ -13,7 +13,10 @@ internal sealed record DecodedDataset(DecodedSplit[] Splits, string Fingerprint,
     /// <summary>
     /// First 16 hex characters of SHA-256 over the decode settings and, split by split, the count, each
     /// sample's relative path and label, and the pixel bytes. Integers are little-endian and strings
-    /// UTF-8 with a length prefix, so the same data gives the same fingerprint on every machine.
+    /// UTF-8 with a length prefix, so the same decoded bytes give the same fingerprint on every machine.
+    /// (The synthetic set and at-size PNGs decode to the same bytes everywhere; ImageSharp's JPEG IDCT
+    /// and resampler use SIMD floating point, so a CPU with a different instruction set may round a
+    /// JPEG or a resized pixel differently and so change the fingerprint.)
     /// </summary>
     public static string ComputeFingerprint(string decodeSettings, IReadOnlyList<DecodedSplit> splits)
     {

@@ -32,9 +32,9 @@ internal static class DatasetSection
             leak.Add("byte-identical file groups", ReportFormat.Count(audit.ExactDuplicates.Count),
                 Examples(audit.ExactDuplicates.Select(g => string.Join(" = ", g.Files.Take(2)))));
             var n = audit.NearDuplicates;
-            leak.Add($"near-identical pairs ({n.Hash}, Hamming ≤ {n.Threshold})", ReportFormat.Count(n.Pairs), "");
-            leak.Add("… of which across splits", ReportFormat.Count(n.CrossSplitPairs), Examples(n.Listed.Where(p => p.CrossSplit).Select(p => $"{p.A} ~ {p.B}")));
-            leak.Add("… of which across classes", ReportFormat.Count(n.CrossClassPairs), Examples(n.Listed.Where(p => p.CrossClass).Select(p => $"{p.A} ~ {p.B}")));
+            leak.Add($"near-identical pairs ({n.Hash})", ReportFormat.Count(n.Pairs), "");
+            leak.Add("… of which across splits", ReportFormat.Count(n.CrossSplitPairs), Examples(n.Listed.Where(p => p.NearIdentical && p.CrossSplit).Select(p => $"{p.A} ~ {p.B}")));
+            leak.Add("… of which across classes", ReportFormat.Count(n.CrossClassPairs), Examples(n.Listed.Where(p => p.NearIdentical && p.CrossClass).Select(p => $"{p.A} ~ {p.B}")));
             leak.WriteTo(sb);
 
             if (audit.ShortcutProbes.Count > 0)

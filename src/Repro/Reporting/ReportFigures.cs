@@ -13,7 +13,7 @@ namespace Repro.Reporting;
 public static class ReportFigures
 {
     /// <summary>Width of every figure in pixels.</summary>
-    public const int Width = 640;
+    public const int Width = 800;
     /// <summary>Height of the curve figures in pixels.</summary>
     public const int Height = 480;
 
@@ -26,7 +26,8 @@ public static class ReportFigures
 
     /// <summary>
     /// The confusion matrix as a heat map: rows = true class (top to bottom normal, benign, cancer), columns =
-    /// predicted; colour = the row's fraction (recall on the diagonal), each cell labelled with count and fraction.
+    /// predicted; colour = the row's fraction (recall on the diagonal), each cell labelled with count and fraction
+    /// (drawn as rectangles, whose edges are exact at every size).
     /// </summary>
     public static byte[] ConfusionMatrix(IReadOnlyList<IReadOnlyList<int>> matrix, string title)
     {
@@ -39,22 +40,22 @@ public static class ReportFigures
             for (int p = 0; p < n; p++) fraction[a, p] = total > 0 ? matrix[a][p] / total : 0;
         }
         using var plot = new Plot();
-        var heat = plot.Add.Heatmap(fraction);
-        heat.Colormap = new ScottPlot.Colormaps.Blues();
-        heat.ManualRange = new ScottPlot.Range(0, 1);
-        heat.Extent = new CoordinateRect(-0.5, n - 0.5, -0.5, n - 0.5);
+        // Cells as rectangles (exact edges at ±0.5), coloured white (0) to dark blue (1).
+        var colormap = new ScottPlot.Colormaps.Blues();
         for (int a = 0; a < n; a++)
             for (int p = 0; p < n; p++)
             {
-                // Row 0 of the intensities is drawn at the top: true class a sits at y = n − 1 − a.
-                var text = plot.Add.Text($"{matrix[a][p]}\n{fraction[a, p]:0.00}", p, n - 1 - a);
+                double y = n - 1 - a;   // true class a: row a from the top
+                var cell = plot.Add.Rectangle(p - 0.5, p + 0.5, y - 0.5, y + 0.5);
+                cell.FillColor = colormap.GetColor(1 - fraction[a, p]);
+                cell.LineColor = Colors.White;
+                cell.LineWidth = 1;
+                var text = plot.Add.Text($"{matrix[a][p].ToString(System.Globalization.CultureInfo.InvariantCulture)}\n{ReportFormat.Number(fraction[a, p], 2)}", p, y);
                 text.Alignment = Alignment.MiddleCenter;
-                text.FontSize = 18;
-                text.Bold = a == p;
-                text.FontColor = fraction[a, p] > 0.55 ? Colors.White : Colors.Black;
+                text.LabelFontSize = 18;
+                text.LabelBold = a == p;
+                text.LabelFontColor = fraction[a, p] > 0.55 ? Colors.White : Colors.Black;
             }
-        var bar = plot.Axes.ColorBar(heat, Edge.Right);
-        bar.Label = "fraction of the true class";
         var names = ClassLabels.DisplayNames.Take(n).ToArray();
         plot.Axes.Bottom.SetTicks(Enumerable.Range(0, n).Select(i => (double)i).ToArray(), names);
         plot.Axes.Left.SetTicks(Enumerable.Range(0, n).Select(i => (double)(n - 1 - i)).ToArray(), names);
@@ -63,7 +64,7 @@ public static class ReportFigures
         plot.YLabel("true class");
         plot.Title(title, 14);
         plot.HideGrid();
-        return plot.GetImageBytes(Width, 520, ImageFormat.Png);
+        return plot.GetImageBytes(560, 520, ImageFormat.Png);
     }
 
     /// <summary>One-vs-rest ROC curve of each class (legend: AUC), with the chance diagonal.</summary>
@@ -83,7 +84,7 @@ public static class ReportFigures
             line.MarkerSize = 0;
             line.LegendText = $"{ClassLabels.DisplayNames[c]} (AUC {ReportFormat.Metric(auc)})";
         }
-        Finish(plot, title, "false-positive rate (1 − specificity)", "true-positive rate (sensitivity)", Alignment.LowerRight);
+        Finish(plot, title, "false-positive rate (1 − specificity)", "true-positive rate (sensitivity)");
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
 
@@ -106,7 +107,7 @@ public static class ReportFigures
             var baseLine = plot.Add.HorizontalLine(prevalence, 1, ClassColors[c], LinePattern.Dotted);
             baseLine.ExcludeFromLegend = true;
         }
-        Finish(plot, title, "recall (sensitivity)", "precision (PPV)", Alignment.LowerLeft);
+        Finish(plot, title, "recall (sensitivity)", "precision (PPV)");
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
 
@@ -123,7 +124,7 @@ public static class ReportFigures
         val.LegendText = "val loss";
         val.LineWidth = 2;
         var ba = plot.Add.Scatter(epochs, history.Select(h => h.ValBalancedAccuracy).ToArray(), Color.FromHex("#2ca02c"));
-        ba.LegendText = "val balanced accuracy (right)";
+        ba.LegendText = "val balanced accuracy\n(right axis)";
         ba.LineWidth = 2;
         ba.LinePattern = LinePattern.Dashed;
         ba.Axes.YAxis = plot.Axes.Right;
@@ -141,7 +142,7 @@ public static class ReportFigures
         plot.XLabel("epoch");
         plot.YLabel("loss");
         plot.Title(title, 14);
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(Edge.Right);
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
 
@@ -154,12 +155,12 @@ public static class ReportFigures
         return area;
     }
 
-    private static void Finish(Plot plot, string title, string xLabel, string yLabel, Alignment legend)
+    private static void Finish(Plot plot, string title, string xLabel, string yLabel)
     {
         plot.Axes.SetLimits(-0.02, 1.02, -0.02, 1.02);
         plot.XLabel(xLabel);
         plot.YLabel(yLabel);
         plot.Title(title, 14);
-        plot.ShowLegend(legend);
+        plot.ShowLegend(Edge.Right);   // beside the data: curves can be anywhere
     }
 }

@@ -47,6 +47,18 @@ public class Mth416LoadingTests(Mth416Fixture fixture) : IClassFixture<Mth416Fix
     }
 
     [Fact]
+    public void Every_file_is_an_8_bit_one_channel_224_jpeg_so_none_is_resampled()
+    {
+        var files = Directory.GetFiles(RepoPaths.Mth416, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".md")).ToArray();
+        Assert.Equal(3071, files.Length);
+        foreach (string f in files)
+        {
+            var header = ImageHeaderReader.Read(File.ReadAllBytes(f));
+            Assert.Equal(new ImageHeader(ImageFileFormat.Jpeg, 224, 224, 8, 1), header);
+        }
+    }
+
+    [Fact]
     public void Malignant_folder_of_test_is_cancer()
     {
         var test = Splits.Test;
@@ -71,7 +83,8 @@ public class Mth416LoadingTests(Mth416Fixture fixture) : IClassFixture<Mth416Fix
         // The known leak: P_00160 is cancer in val and benign in test.
         Assert.Contains(Splits.Val.Ids.Where((_, i) => Splits.Val.LabelArray[i] == ClassLabels.Cancer), id => id == "P_00160");
         Assert.Contains(Splits.Test.Ids.Where((_, i) => Splits.Test.LabelArray[i] == ClassLabels.Benign), id => id == "P_00160");
-        Assert.Equal("A_0003", Splits.Test.Ids[0]);
+        Assert.Equal("A_0003", Splits.Train.Ids[0]);
+        Assert.Equal("train/normal/A_0003_1.LEFT_CC.jpg", Splits.Train.Paths[0]);
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public static class AuditTable
         var n = r.NearDuplicates;
         Line();
         Line(string.Format(c, "Near-identical images: {0} pair(s) of {1} (pHash Hamming ≤ {2}: {3} candidate(s); confirmed when 16x16 thumbnails differ by ≤ {4:F1} grey levels)",
-            n.Pairs, n.PairsCompared, n.HashThreshold, n.Candidates, n.ThumbnailThreshold));
+            n.Pairs, n.PairsCompared, n.Threshold, n.Candidates, n.ThumbnailThreshold));
         if (n.Pairs > 0) Line($"  {n.CrossSplitPairs} across splits, {n.CrossClassPairs} across classes, {n.DifferentIdPairs} with different ids");
         foreach (var p in n.Listed.Take(10))
             Line(string.Format(c, "  {0} d={1} diff={2:F2}  {3}  {4}{5}{6}", p.NearIdentical ? "near-identical" : "candidate     ", p.Distance,

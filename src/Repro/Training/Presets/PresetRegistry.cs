@@ -41,8 +41,8 @@ public static class PresetRegistry
     {
         Name = p.Name + "-smoke",
         Description = p.Description + " [CPU smoke size]",
-        ImageSize = p.Model.Kind == "transfer" ? 112 : 64,
-        Epochs = p.Model.Kind == "transfer" ? 3 : 4,
+        ImageSize = p.Model.Kind == "transfer" ? 96 : 64,
+        Epochs = p.Model.Kind == "transfer" ? 2 : 4,
         BootstrapResamples = 2000,
     };
 

@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Text;
+using Repro.Data.Audit;
+using Repro.Results;
+
+namespace Repro.Reporting;
+
+/// <summary>
+/// Turns a folder of result files (plus, optionally, the dataset audit JSON and BenchmarkDotNet's JSON exports)
+/// into <c>REPORT.md</c> and <c>figures/*.png</c> beside it. Every number comes from those files.
+/// Nothing is half-written: the report and its figures are first made in a temporary folder beside the output,
+/// then each figure is renamed into place and REPORT.md last, so a reader sees the old report or the whole new one.
+/// </summary>
+public static class ReportBuilder
+{
+    /// <summary>Builds the report described by <paramref name="options"/>.</summary>
+    /// <exception cref="NoResultsException">No result file under the results folder.</exception>
+    /// <exception cref="FileNotFoundException">The audit file was given but does not exist.</exception>
+    public static ReportOutcome Build(ReportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        string reportPath = Path.GetFullPath(options.OutputPath);
+        string outDir = Path.GetDirectoryName(reportPath)!;
+        string figuresDir = Path.Combine(outDir, ReportOptions.FiguresFolder);
+        var notes = new List<string>();
+
+        var exclude = new List<string> { reportPath, figuresDir };
+        if (options.AuditPath is not null) exclude.Add(Path.GetFullPath(options.AuditPath));
+        if (options.BenchmarksDirectory is not null) exclude.Add(Path.GetFullPath(options.BenchmarksDirectory));
+        var runs = ResultScanner.Scan(options.ResultsDirectory, exclude, notes);
+        if (runs.Count == 0) throw new NoResultsException(options.ResultsDirectory);
+
+        AuditReport? audit = null;
+        if (options.AuditPath is not null)
+        {
+            if (!File.Exists(options.AuditPath)) throw new FileNotFoundException($"audit file {options.AuditPath} does not exist (make it with `repro audit --json --out FILE`)", options.AuditPath);
+            audit = AuditReport.Read(options.AuditPath);
+        }
+        var benchmarks = BenchmarkReader.Read(options.BenchmarksDirectory, notes);
+
+        // Draw every figure in memory first: a failure here leaves the old report untouched.
+        var figures = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var run in runs) DrawFigures(run, figures, notes);
+
+        var ctx = new ReportContext(runs, RunGroup.Of(runs), audit, Display(outDir, options.AuditPath), benchmarks,
+            Display(outDir, options.BenchmarksDirectory), Display(outDir, options.ResultsDirectory)!, figures.Keys.ToHashSet(StringComparer.Ordinal), notes);
+        string markdown = Markdown(ctx);
+
+        Publish(outDir, reportPath, figures, markdown);
+        return new ReportOutcome(reportPath, runs.Count,
+            figures.Keys.Select(f => Path.Combine(outDir, f.Replace('/', Path.DirectorySeparatorChar))).ToList(), benchmarks.Count, notes);
+    }
+
+    private static void DrawFigures(LoadedRun run, IDictionary<string, byte[]> figures, List<string> notes)
+    {
+        var r = run.Result;
+        string title = $"{r.Preset}, seed {r.Seed.ToString(CultureInfo.InvariantCulture)}";
+        try
+        {
+            figures[ReportContext.FigurePath(run, "confusion")] = ReportFigures.ConfusionMatrix(r.Test.ConfusionMatrix, $"{title}: test confusion matrix");
+            if (r.TestPredictions.Count > 0)
+            {
+                figures[ReportContext.FigurePath(run, "roc")] = ReportFigures.RocCurves(r.TestPredictions, $"{title}: test ROC (one vs rest)");
+                figures[ReportContext.FigurePath(run, "pr")] = ReportFigures.PrecisionRecallCurves(r.TestPredictions, $"{title}: test precision-recall");
+            }
+            if (r.History.Count > 0)
+                figures[ReportContext.FigurePath(run, "training")] = ReportFigures.TrainingCurves(r.History, r.BestEpoch, $"{title}: training");
+        }
+        catch (Exception e) when (e is TypeInitializationException or DllNotFoundException or InvalidOperationException or ArgumentException)
+        {
+            notes.Add($"figures of {run.RelativePath} not drawn: {e.GetBaseException().Message}");
+        }
+    }
+
+    private static string Markdown(ReportContext ctx)
+    {
+        var sb = new StringBuilder();
+        var inv = CultureInfo.InvariantCulture;
+        sb.Append("# Repro report: MTH416 mammography study\n\n");
+        sb.Append($"Made by `repro report` from {ctx.Runs.Count.ToString(inv)} result file(s) under `{ctx.ResultsSource}`");
+        if (ctx.AuditSource is not null) sb.Append($", the dataset audit `{ctx.AuditSource}`");
+        if (ctx.Benchmarks.Count > 0) sb.Append($" and {ctx.Benchmarks.Count.ToString(inv)} BenchmarkDotNet case(s) from `{ctx.BenchmarksSource}`");
+        sb.Append(". Every number below is read from those files; test metrics follow scikit-learn's definitions, " +
+                  "CIs are 95% (bootstrap percentile for headline metrics, Wilson for per-class recall and specificity).\n\n");
+        sb.Append("Contents: [1. Dataset](#1-dataset) · [2. The study: Q1 vs Q2](#2-the-study-q1-vs-q2) · [3. Across seeds](#3-across-seeds) · " +
+                  "[4. Operating point](#4-operating-point-cancer-vs-rest) · [5. Throughput](#5-throughput) · [6. Runs](#6-runs)\n\n");
+        DatasetSection.Write(sb, ctx);
+        StudySection.Write(sb, ctx);
+        MultiSeedSection.Write(sb, ctx);
+        OperatingPointSection.Write(sb, ctx);
+        ThroughputSection.Write(sb, ctx);
+        sb.Append("## 6. Runs\n\n");
+        sb.Append("Each run's test metrics in full, beside the all-Normal and stratified-random baselines on the same test images; " +
+                  "figures: confusion-matrix heat map (colour = fraction of the true class), one-vs-rest ROC and precision-recall curves per class (dotted: the class's prevalence, a random score's precision), training curves (loss left, validation balanced accuracy right; dotted: the best epoch).\n\n");
+        foreach (var run in ctx.Runs) RunSection.Write(sb, ctx, run);
+        if (ctx.Notes.Count > 0)
+        {
+            sb.Append("## Notes\n\n");
+            foreach (string n in ctx.Notes) sb.Append($"- {n}\n");
+            sb.Append('\n');
+        }
+        return sb.ToString().TrimEnd('\n') + "\n";
+    }
+
+    /// <summary>Stages everything in a temporary folder beside the output, then renames each file into place, REPORT.md last.</summary>
+    private static void Publish(string outDir, string reportPath, IReadOnlyDictionary<string, byte[]> figures, string markdown)
+    {
+        Directory.CreateDirectory(outDir);
+        string stage = Path.Combine(outDir, $".report-{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}.tmp");
+        try
+        {
+            foreach (var (relative, bytes) in figures)
+                AtomicFile.WriteAllBytes(Path.Combine(stage, relative), bytes);
+            string stagedReport = Path.Combine(stage, Path.GetFileName(reportPath));
+            AtomicFile.WriteAllText(stagedReport, markdown);
+
+            foreach (string relative in figures.Keys)
+            {
+                string target = Path.Combine(outDir, relative);
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Move(Path.Combine(stage, relative), target, overwrite: true);
+            }
+            File.Move(stagedReport, reportPath, overwrite: true);
+        }
+        finally
+        {
+            try { if (Directory.Exists(stage)) Directory.Delete(stage, recursive: true); }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    private static string? Display(string outDir, string? path)
+    {
+        if (path is null) return null;
+        string full = Path.GetFullPath(path);
+        string relative = Path.GetRelativePath(outDir, full).Replace('\\', '/');
+        return relative.StartsWith("../../", StringComparison.Ordinal) ? full : relative;
+    }
+}

@@ -1,0 +1,23 @@
+using Repro.Reproduction.Tests.Snapshots;
+
+namespace Repro.Reproduction.Tests.Runs;
+
+/// <summary>
+/// The study's Q1 and Q2 protocols on the real MTH416 images, in CPU-sized presets (smaller images, fewer
+/// epochs; Q2-fixed trains its head on cached frozen-backbone features). Each run's per-class metrics and
+/// confusion matrix must equal the verified snapshot bit for bit.
+/// </summary>
+public class StudyReproductionTests
+{
+    [Theory]
+    [InlineData("q1-cnn-smoke")]
+    [InlineData("q1-cnn-fixed-smoke")]
+    [InlineData("q2-resnet-smoke")]
+    [InlineData("q2-resnet-fixed-smoke")]
+    public void Study_protocol_on_MTH416(string preset)
+    {
+        var result = ReproductionRuns.Real(preset);
+        Assert.Equal(new[] { 2145, 186, 132 }, result.Data.Counts["train"]);
+        Snapshot.Verify(RunSnapshot.Text(result), GetType(), preset);
+    }
+}

@@ -17,8 +17,11 @@ public static class BenchSettings
     /// <summary>CPU instruction set libtorch may dispatch on: <c>avx2</c> (default, pinned), <c>avx512</c> or <c>native</c>.</summary>
     public static string Isa { get; private set; } = "avx2";
 
+    /// <summary>Deterministic algorithms (default true, as in every run); <c>--nondeterministic</c> turns them off to see their cost.</summary>
+    public static bool Deterministic { get; private set; } = true;
+
     /// <summary>
-    /// Takes <c>--threads N</c> and <c>--isa NAME</c> (or <c>REPRO_BENCH_THREADS</c> / <c>REPRO_BENCH_ISA</c>)
+    /// Takes <c>--threads N</c>, <c>--nondeterministic</c> and <c>--isa NAME</c> (or <c>REPRO_BENCH_THREADS</c> / <c>REPRO_BENCH_ISA</c>)
     /// out of <paramref name="args"/>; the rest goes to BenchmarkDotNet.
     /// </summary>
     public static string[] Parse(string[] args)
@@ -32,6 +35,7 @@ public static class BenchSettings
         {
             if (args[k] == "--threads" && k + 1 < args.Length) Threads = int.Parse(args[++k], CultureInfo.InvariantCulture);
             else if (args[k] == "--isa" && k + 1 < args.Length) Isa = args[++k];
+            else if (args[k] == "--nondeterministic") Deterministic = false;
             else rest.Add(args[k]);
         }
         if (Threads < 1) throw new ArgumentOutOfRangeException(nameof(args), Threads, "--threads must be at least 1");
@@ -43,7 +47,7 @@ public static class BenchSettings
     public static void EnsureRuntime() => TorchRuntime.EnsureInitialized(RuntimeOptions);
 
     /// <summary>The runtime options of this process (also handed to <c>Trainer.Run</c>, so that it changes nothing).</summary>
-    public static RuntimeOptions RuntimeOptions => new(Threads: Threads, CpuIsa: Isa, Deterministic: true);
+    public static RuntimeOptions RuntimeOptions => new(Threads: Threads, CpuIsa: Isa, Deterministic: Deterministic);
 
     /// <summary>
     /// The MTH416 folder: <c>REPRO_BENCH_DATA</c>, else <c>data/mth416</c> under the current directory or

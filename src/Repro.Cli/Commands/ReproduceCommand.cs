@@ -38,41 +38,19 @@ internal sealed class ReproduceCommand : ICommand
         bool full = args.Flag("--full");
         string[] names = (args.String("--presets") ?? "q1-cnn,q2-resnet").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var baseRun = TrainArgs.Run(args, stderr, "reproduce");
-        var overrides = names.Select(n => n).ToArray();
-        var presets = new List<Preset>();
-        bool cuda = (baseRun.Device ?? "cpu").StartsWith("cuda", StringComparison.Ordinal);
-        foreach (var n in overrides)
-        {
-            var p = PresetRegistry.Get(n);
-            if (!full && !cuda && !n.EndsWith("-smoke", StringComparison.Ordinal) && PresetRegistry.All.TryGetValue(n + "-smoke", out var smoke)) p = smoke;
-            presets.Add(p);
-        }
-        var sets = args.All("--set");
-        int? epochs = args.Int("--epochs"), size = args.Int("--image-size");
+        var presets = names.Select(n => TrainArgs.Override(TrainArgs.ForDevice(n, full, baseRun.Device), args)).ToList();
         args.EnsureAllUsed();
         if (seeds < 1) throw new UsageException("--seeds must be at least 1");
 
         var results = new List<RunResult>();
-        foreach (var preset in presets)
-        {
-            var p = PresetOverrides.Apply(preset, WithSizes(sets, epochs, size));
+        foreach (var p in presets)
             for (int s = 0; s < seeds; s++)
             {
                 long seed = firstSeed + s;
-                var run = baseRun with { Seed = seed, Observer = new ConsoleProgress($"{p.Name} seed {seed}", stderr) };
-                results.Add(Trainer.Run(p, run));
+                results.Add(Trainer.Run(p, baseRun with { Seed = seed, Observer = new ConsoleProgress($"{p.Name} seed {seed}", stderr) }));
             }
-        }
         StudyTable.Write(stdout, results, Published);
         stdout.WriteLine($"results: {Path.GetFullPath(baseRun.OutputDirectory!)}");
         return 0;
-    }
-
-    private static List<KeyValuePair<string, string>> WithSizes(List<KeyValuePair<string, string>> sets, int? epochs, int? size)
-    {
-        var all = sets.ToList();
-        if (epochs is not null) all.Add(new("epochs", epochs.Value.ToString(CultureInfo.InvariantCulture)));
-        if (size is not null) all.Add(new("image_size", size.Value.ToString(CultureInfo.InvariantCulture)));
-        return all;
     }
 }

@@ -30,6 +30,18 @@ internal static class TrainArgs
         Observer = new ConsoleProgress(label, progress),
     };
 
+    /// <summary>
+    /// A study preset as a multi-run verb uses it: its CPU-sized <c>-smoke</c> variant on a CPU unless
+    /// <paramref name="full"/> (or the device is CUDA), the preset itself otherwise.
+    /// </summary>
+    public static Preset ForDevice(string name, bool full, string? device)
+    {
+        var p = PresetRegistry.Get(name);
+        bool cuda = (device ?? "cpu").StartsWith("cuda", StringComparison.Ordinal);
+        return !full && !cuda && !name.EndsWith("-smoke", StringComparison.Ordinal)
+               && PresetRegistry.All.TryGetValue(name + "-smoke", out var smoke) ? smoke : p;
+    }
+
     /// <summary>The preset with --epochs, --image-size and --set applied.</summary>
     public static Preset Override(Preset preset, CommandArgs args)
     {

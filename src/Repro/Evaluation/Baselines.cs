@@ -1,3 +1,4 @@
+using Repro.Runtime;
 using Repro.Data;
 
 namespace Repro.Evaluation;

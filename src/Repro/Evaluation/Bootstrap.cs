@@ -1,3 +1,4 @@
+using Repro.Runtime;
 namespace Repro.Evaluation;
 
 /// <summary>

@@ -76,17 +76,9 @@ public static class TorchRuntime
     public static torch.Generator Generator(long seed, int stream, torch.Device? device = null)
     {
         EnsureInitialized();
-        ulong mixed = SplitMix64((ulong)seed ^ (0x9E3779B97F4A7C15UL * (ulong)(stream + 1)));
+        ulong state = (ulong)seed ^ (0x9E3779B97F4A7C15UL * (ulong)(stream + 1));
+        ulong mixed = Xoshiro256StarStar.SplitMix64(ref state);
         return new torch.Generator(mixed >> 1, device ?? torch.CPU);
-    }
-
-    /// <summary>A well-mixed 64-bit value from <paramref name="x"/> (SplitMix64 finaliser).</summary>
-    public static ulong SplitMix64(ulong x)
-    {
-        x += 0x9E3779B97F4A7C15UL;
-        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
-        x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
-        return x ^ (x >> 31);
     }
 
     /// <summary>TorchSharp's assembly version (e.g. 0.107.0).</summary>

@@ -358,7 +358,7 @@ public sealed class Trainer : IDisposable
     {
         string? last = CheckpointPath("last");
         if (last is null) return;
-        var header = new TrainerCheckpoint(_preset.Name, PresetHash.Of(_preset), _run.Seed, _data.Fingerprint, epoch, _history.ToList(),
+        var header = new TrainerCheckpoint(_preset.Name, _preset, PresetHash.Of(_preset), _run.Seed, _data.Fingerprint, epoch, _history.ToList(),
             _early.State, _plateau.State, _optimizer.Steps, _optimizer.LearningRates.ToArray(), _unfrozen.OrderBy(s => s, StringComparer.Ordinal).ToList(),
             _bestState is not null);
         var tensors = new List<KeyValuePair<string, Tensor>>();

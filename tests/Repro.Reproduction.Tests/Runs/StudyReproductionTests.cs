@@ -1,3 +1,4 @@
+using Repro.Results;
 using Repro.Reproduction.Tests.Snapshots;
 
 namespace Repro.Reproduction.Tests.Runs;

@@ -1,3 +1,4 @@
+using Repro.Runtime;
 using Repro.Evaluation;
 using static Repro.Tests.Evaluation.EvaluationTestData;
 

@@ -1,3 +1,4 @@
+using Repro.Runtime;
 namespace Repro.Data.Synthetic;
 
 /// <summary>
@@ -26,10 +27,10 @@ internal static class MammogramRenderer
     /// <summary>The pixels (row-major, <paramref name="size"/>²) of <paramref name="sample"/> for <paramref name="seed"/>.</summary>
     public static byte[] Render(SyntheticSample sample, int seed, int size)
     {
-        ulong patientSeed = Xoshiro256.Mix(Xoshiro256.Mix(Xoshiro256.Mix((ulong)(uint)seed, sample.SplitIndex), sample.Label),
+        ulong patientSeed = Xoshiro256StarStar.Mix(Xoshiro256StarStar.Mix(Xoshiro256StarStar.Mix((ulong)(uint)seed, sample.SplitIndex), sample.Label),
             sample.IndexInClass / 2);
-        var patient = new Xoshiro256(patientSeed);
-        var rng = new Xoshiro256(Xoshiro256.Mix(patientSeed, sample.View + 1));
+        var patient = new Xoshiro256StarStar(patientSeed);
+        var rng = new Xoshiro256StarStar(Xoshiro256StarStar.Mix(patientSeed, sample.View + 1));
 
         // Patient: tissue density and the lesion's place in breast coordinates (shared by both views).
         double density = patient.Uniform(0.2, 1.0);
@@ -52,7 +53,7 @@ internal static class MammogramRenderer
         double streakAlong = rng.Uniform(2.5, 5), streakAcross = rng.Uniform(7, 12);
         double pectoralW = rng.Uniform(0.14, 0.3), pectoralH = rng.Uniform(0.3, 0.6), pectoralAmp = mlo ? rng.Uniform(18, 45) : 0;
 
-        var islands = new Island[rng.NextInt(3)];
+        var islands = new Island[rng.NextIntModulo(3)];
         for (int i = 0; i < islands.Length; i++)
         {
             var (ix, iy) = InsideBreast(a, b, cy, rng.Uniform(0.1, 0.75), rng.Uniform(-0.7, 0.7));
@@ -75,7 +76,7 @@ internal static class MammogramRenderer
             {
                 var harmonics = new double[8]; // a_k, b_k for k = 2..5
                 for (int k = 0; k < harmonics.Length; k++) harmonics[k] = rng.Uniform(-0.13, 0.13);
-                var spicules = new (double, double, double, double)[8 + rng.NextInt(10)];
+                var spicules = new (double, double, double, double)[8 + rng.NextIntModulo(10)];
                 double minWidth = 0.8 / size;
                 for (int k = 0; k < spicules.Length; k++)
                 {

@@ -1,3 +1,4 @@
+using Repro.Runtime;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.PixelFormats;
@@ -8,7 +9,7 @@ namespace Repro.Data.Synthetic;
 /// The embedded default dataset: synthetic, mammogram-like grey images in MTH416's shape (the same
 /// splits, classes and, at scale 1, counts), deterministic from a seed: the same
 /// <see cref="SyntheticOptions"/> and size give byte-identical images on every run and machine (a
-/// private PRNG, <see cref="Xoshiro256"/>, and exact arithmetic only). Each image depends only on the
+/// private PRNG, <see cref="Xoshiro256StarStar"/>, and exact arithmetic only). Each image depends only on the
 /// seed, its split, its class and its index in the class, so a smaller scale gives a prefix of the
 /// larger set's images. See <see cref="MammogramRenderer"/> for what the images look like.
 /// <para>
@@ -67,7 +68,7 @@ public static class SyntheticMammograms
                 for (int i = 0; i < n; i++)
                 {
                     if (i % 2 == 0) patient++;
-                    ulong sideBits = Xoshiro256.Mix(Xoshiro256.Mix(Xoshiro256.Mix((ulong)(uint)options.Seed, s), label), i / 2);
+                    ulong sideBits = Xoshiro256StarStar.Mix(Xoshiro256StarStar.Mix(Xoshiro256StarStar.Mix((ulong)(uint)options.Seed, s), label), i / 2);
                     bool left = (sideBits & 1) == 0;
                     int view = i % 2;
                     string name = $"S_{patient:D5}_{(left ? "LEFT" : "RIGHT")}_{(view == 0 ? "CC" : "MLO")}.png";

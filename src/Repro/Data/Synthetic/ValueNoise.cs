@@ -1,3 +1,4 @@
+using Repro.Runtime;
 namespace Repro.Data.Synthetic;
 
 /// <summary>
@@ -10,7 +11,7 @@ internal sealed class ValueNoise
     private readonly int _cells;
 
     /// <summary>A <paramref name="cells"/>×<paramref name="cells"/> lattice of values in [0, 1).</summary>
-    public ValueNoise(ref Xoshiro256 rng, int cells)
+    public ValueNoise(ref Xoshiro256StarStar rng, int cells)
     {
         _cells = cells;
         _values = new double[cells * cells];

@@ -1,4 +1,4 @@
-namespace Repro.Evaluation;
+namespace Repro.Runtime;
 
 /// <summary>
 /// xoshiro256** (Blackman &amp; Vigna 2018) seeded through SplitMix64: a small PRNG whose stream is
@@ -26,6 +26,13 @@ public sealed class Xoshiro256StarStar
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
         return z ^ (z >> 31);
+    }
+
+    /// <summary>A seed derived from <paramref name="seed"/> and one more value (e.g. split, label, index): independent streams without draws.</summary>
+    public static ulong Mix(ulong seed, long value)
+    {
+        ulong x = seed ^ ((ulong)value * 0xD1B54A32D192ED03UL + 0x8CB92BA72F3D8DD7UL);
+        return SplitMix64(ref x);
     }
 
     /// <summary>The next 64 random bits.</summary>

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
 using Repro.Data;
-using Repro.Results;
 
-namespace Repro.Reproduction.Tests;
+
+namespace Repro.Results;
 
 /// <summary>
 /// The snapshot text of a run: what must come out bit for bit. Everything here is deterministic for a

@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Text;
+using Repro.Data;
+using Repro.Evaluation;
+using Repro.Results;
+using Repro.Training;
+
+namespace Repro.Cli.Commands;
+
+/// <summary><c>repro predict</c>: class probabilities for a folder of images from a training checkpoint.</summary>
+internal sealed class PredictCommand : ICommand
+{
+    public string Name => "predict";
+    public string Summary => "predict a folder of images with a checkpoint; write a predictions CSV";
+    public string Usage =>
+        "usage: repro predict --checkpoint FILE --images DIR [--out FILE.csv] [--device cpu|cuda]\n" +
+        "  Files under class folders (normal/benign/cancer|malignant) keep their label, so the CSV can go\n" +
+        "  straight to `repro evaluate`; other files get the label 'unknown'.";
+
+    public int Run(CommandArgs args, TextWriter stdout, TextWriter stderr)
+    {
+        string checkpoint = args.String("--checkpoint") ?? throw new UsageException("--checkpoint is required");
+        string images = args.String("--images") ?? throw new UsageException("--images is required");
+        string output = args.String("--out") ?? "predictions.csv";
+        string device = args.String("--device") ?? "cpu";
+        var runtime = RuntimeArgs.Read(args);
+        args.EnsureAllUsed();
+        Repro.Runtime.TorchRuntime.EnsureInitialized(runtime);
+        using var predictor = Predictor.Load(checkpoint, device);
+        var predictions = predictor.PredictFolder(images);
+        if (predictions.All(p => p.Label >= 0)) PredictionsCsv.Write(output, predictions);
+        else AtomicFile.WriteAllText(output, Unlabelled(predictions));
+        stdout.WriteLine($"{predictions.Count} images → {output} (model {predictor.Checkpoint.Preset}, epoch {predictor.Checkpoint.Epoch})");
+        var counts = new int[ClassLabels.Count];
+        foreach (var p in predictions) counts[p.Predicted]++;
+        stdout.WriteLine("predicted: " + string.Join(", ", ClassLabels.Names.Select((n, i) => $"{n} {counts[i]}")));
+        return 0;
+    }
+
+    private static string Unlabelled(IReadOnlyList<Prediction> predictions)
+    {
+        var sb = new StringBuilder("id,label,p_normal,p_benign,p_cancer,group\n");
+        foreach (var p in predictions)
+            sb.Append(Csv(p.Id)).Append(',').Append(p.Label >= 0 ? ClassLabels.Names[p.Label] : "unknown").Append(',')
+              .Append(string.Join(",", p.Probabilities.Select(v => v.ToString("R", CultureInfo.InvariantCulture))))
+              .Append(',').Append(Csv(p.Group ?? "")).Append('\n');
+        return sb.ToString();
+    }
+
+    private static string Csv(string s) => s.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
+}

@@ -1,0 +1,14 @@
+using Repro.Runtime;
+
+namespace Repro.Reproduction.Tests;
+
+/// <summary>A fact that runs only where a CUDA device is present; elsewhere it is skipped with the reason.</summary>
+public sealed class CudaFactAttribute : FactAttribute
+{
+    public CudaFactAttribute()
+    {
+        // Asks the CUDA driver directly, so discovery does not start libtorch.
+        if (CudaDriver.TryDescribe(0) is null)
+            Skip = "no CUDA device on this machine (CUDA reproduction runs need a GPU host; see build/gpu-check.sh)";
+    }
+}

@@ -48,6 +48,8 @@ public sealed record RunResult
     public required MetricReport Test { get; init; }
     /// <summary>Cancer threshold chosen on validation for the preset's target specificity, applied to test.</summary>
     public OperatingPointReport? OperatingPoint { get; init; }
+    /// <summary>Per-class log-probability offsets fitted on validation and applied to val and test predictions (null: none).</summary>
+    public IReadOnlyList<double>? DecisionOffsets { get; init; }
     /// <summary>Test predictions: id (relative path), label, probabilities, patient group.</summary>
     public required IReadOnlyList<Prediction> TestPredictions { get; init; }
     /// <summary>Validation predictions (for thresholds chosen later).</summary>

@@ -1,5 +1,8 @@
+using System.Security.Cryptography;
+using System.Text;
 using Repro.Data;
 using Repro.Models;
+using Repro.Training.Checkpoints;
 using static TorchSharp.torch;
 
 namespace Repro.Training;
@@ -7,7 +10,9 @@ namespace Repro.Training;
 /// <summary>
 /// Frozen-backbone features of every split, computed once in eval mode (no augmentation), so that only
 /// the head trains: with a frozen backbone and BatchNorm in eval, the backbone's output for an image never
-/// changes, and recomputing it every epoch is wasted work.
+/// changes, and recomputing it every epoch is wasted work. The features are also kept on disk, keyed by a
+/// hash of the backbone's weights and buffers, the data fingerprint, the input pipeline and the device, so that
+/// more seeds of the same preset (only the head's seed differs) skip the backbone entirely.
 /// </summary>
 internal sealed class FeatureCache : IDisposable
 {
@@ -29,11 +34,48 @@ internal sealed class FeatureCache : IDisposable
         _ => throw new ArgumentException($"unknown split '{split}'"),
     };
 
-    /// <summary>Runs the backbone over the three splits.</summary>
-    public static FeatureCache Compute(ReproModel model, InputPipeline input, TensorSet train, TensorSet val, TensorSet test, int batchSize)
+    /// <summary>Runs the backbone over the three splits, or reads the result of an identical earlier run from
+    /// <paramref name="cacheDirectory"/> (null: always compute).</summary>
+    public static FeatureCache Compute(ReproModel model, InputPipeline input, TensorSet train, TensorSet val, TensorSet test,
+        int batchSize, string? cacheDirectory, string dataFingerprint)
     {
         model.SetMode(false);
-        return new FeatureCache(Of(model, input, train, batchSize), Of(model, input, val, batchSize), Of(model, input, test, batchSize));
+        string? path = cacheDirectory is null ? null
+            : Path.Combine(cacheDirectory, "features", Key(model, input, train, batchSize, dataFingerprint) + ".features");
+        if (path is not null && File.Exists(path))
+        {
+            try
+            {
+                var (_, tensors) = TensorArchive.Read(path);
+                var device = train.Images.device;
+                return new FeatureCache(tensors["train"].to(device).DetachFromDisposeScope(), tensors["val"].to(device).DetachFromDisposeScope(),
+                    tensors["test"].to(device).DetachFromDisposeScope());
+            }
+            catch (InvalidDataException)
+            {
+                File.Delete(path); // damaged: compute again below
+            }
+        }
+        var cache = new FeatureCache(Of(model, input, train, batchSize), Of(model, input, val, batchSize), Of(model, input, test, batchSize));
+        if (path is not null)
+            TensorArchive.Write(path, "features", new[] { new KeyValuePair<string, Tensor>("train", cache.Train), new("val", cache.Val), new("test", cache.Test) });
+        return cache;
+    }
+
+    // Everything the features depend on: the backbone's exact weights and buffers (the head is excluded), the
+    // data, the input pipeline, the batch size and the device.
+    private static string Key(ReproModel model, InputPipeline input, TensorSet train, int batchSize, string dataFingerprint)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var (name, t) in model.state_dict().OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            if (name.StartsWith("head.", StringComparison.Ordinal)) continue;
+            sha.AppendData(Encoding.UTF8.GetBytes(name));
+            using var host = t.detach().cpu().contiguous();
+            sha.AppendData(host.bytes);
+        }
+        sha.AppendData(Encoding.UTF8.GetBytes($"{dataFingerprint}|{input.EvalDescription}|{batchSize}|{train.Images.device.type}|{train.Count}"));
+        return Convert.ToHexStringLower(sha.GetHashAndReset())[..32];
     }
 
     private static Tensor Of(ReproModel model, InputPipeline input, TensorSet set, int batchSize)

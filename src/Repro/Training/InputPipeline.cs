@@ -41,6 +41,9 @@ internal sealed class InputPipeline
         _mix = preset.Mixup > 0 ? new Mixup(preset.Mixup) : null;
     }
 
+    /// <summary>A description of the evaluation transform (for cache keys).</summary>
+    public string EvalDescription => Repro.Results.ReproJson.Serialize(_eval);
+
     /// <summary>The training input (augmented) for a uint8 batch.</summary>
     public Tensor Train(Tensor images, Generator generator) => _train.Apply(images, generator);
 

@@ -97,7 +97,8 @@ public sealed class Trainer : IDisposable
         {
             _observer.OnStage("features");
             sw.Restart();
-            _features = FeatureCache.Compute(_model, _input, _train, _val, _test, preset.EvalBatchSize);
+            _features = FeatureCache.Compute(_model, _input, _train, _val, _test, preset.EvalBatchSize,
+                new DataOptions { CacheDirectory = run.CacheDirectory }.ResolveCacheDirectory(), _data.Fingerprint + (preset.TrainFraction < 1 ? $"|subset{preset.TrainFraction}/{run.Seed}" : ""));
             _featureSeconds = sw.Elapsed.TotalSeconds;
         }
     }
@@ -162,6 +163,13 @@ public sealed class Trainer : IDisposable
         else evaluated = $"last (epoch {LastEpoch})";
         var (valFinal, _) = Evaluate(_val);
         var (testFinal, _) = Evaluate(_test);
+        double[]? offsets = null;
+        if (_preset.CalibrateOnValidation)
+        {
+            offsets = DecisionCalibration.Fit(valFinal);
+            valFinal = DecisionCalibration.Apply(valFinal, offsets);
+            testFinal = DecisionCalibration.Apply(testFinal, offsets);
+        }
         var validation = Metrics.Compute(valFinal);
         var test = Metrics.Compute(testFinal, new MetricOptions(BootstrapResamples: _preset.BootstrapResamples, Seed: (ulong)_run.Seed));
         var operatingPoint = OperatingPoint.Evaluate(valFinal, testFinal, _preset.TargetSpecificity);
@@ -188,6 +196,7 @@ public sealed class Trainer : IDisposable
             Validation = validation,
             Test = test,
             OperatingPoint = operatingPoint,
+            DecisionOffsets = offsets,
             TestPredictions = testFinal,
             ValidationPredictions = valFinal,
             Timings = new Timings(_decodeSeconds, _featureSeconds, trainSeconds, evalSeconds, total.Elapsed.TotalSeconds,

@@ -20,8 +20,8 @@ public static class UnifiedDiff
         while (x < n || y < m)
         {
             if (x < n && y < m && a[x] == b[y]) { ops.Add((' ', a[x], x, y)); x++; y++; }
-            else if (y < m && (x == n || lcs[x, y + 1] >= lcs[x + 1, y])) { ops.Add(('+', b[y], x, y)); y++; }
-            else { ops.Add(('-', a[x], x, y)); x++; }
+            else if (x < n && (y == m || lcs[x + 1, y] >= lcs[x, y + 1])) { ops.Add(('-', a[x], x, y)); x++; } // deletions first, as diff -u
+            else { ops.Add(('+', b[y], x, y)); y++; }
         }
         if (ops.All(o => o.Op == ' ')) return "";
         var sb = new StringBuilder().Append("--- ").Append(beforeName).Append('\n').Append("+++ ").Append(afterName).Append('\n');

@@ -59,6 +59,8 @@ public sealed record Preset
     public int? UnfreezeLayer3AfterEpoch { get; init; }
     /// <summary>With a frozen backbone, no augmentation and BatchNorm in eval, compute features once and train the head on them.</summary>
     public bool CacheFeatures { get; init; } = true;
+    /// <summary>Fit per-class decision offsets on validation (<see cref="Evaluation.DecisionCalibration"/>) and apply them to test.</summary>
+    public bool CalibrateOnValidation { get; init; }
     /// <summary>Cancer operating point: target specificity chosen on validation.</summary>
     public double TargetSpecificity { get; init; } = 0.90;
     /// <summary>Bootstrap resamples for test confidence intervals (0 = off).</summary>

@@ -60,7 +60,7 @@ public static class PresetRegistry
         {
             Name = "improved",
             Description = "Ours: ImageNet ResNet18 features (frozen, BN eval, cached), class-weighted CE on a shuffled sampler, " +
-                          "no double re-weighting, 60 head epochs selected on validation, Cancer threshold chosen on validation",
+                          "no double re-weighting, 60 head epochs selected on validation, class decision offsets fitted on validation",
             Sampler = "shuffled",
             Loss = new LossSpec("weighted-ce", LabelSmoothing: 0.05),
             Augment = "none",
@@ -71,6 +71,7 @@ public static class PresetRegistry
             EarlyStoppingPatience = 15,
             PlateauPatience = 5,
             BatchSize = 64,
+            CalibrateOnValidation = true,
         };
         var list = new List<Preset>
         {

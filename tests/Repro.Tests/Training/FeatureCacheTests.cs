@@ -1,0 +1,33 @@
+using Repro.Results;
+using Repro.Training;
+using Repro.Training.Presets;
+
+namespace Repro.Tests.Training;
+
+public class FeatureCacheTests
+{
+    [Fact]
+    public void Frozen_backbone_features_are_computed_once_and_reused_across_runs()
+    {
+        var preset = PresetRegistry.Get("q2-resnet-fixed-smoke") with
+        {
+            ImageSize = 32, Epochs = 2, BootstrapResamples = 0,
+            Model = new Repro.Models.ModelSpec("transfer", "resnet18"), // random init: the weights depend on the seed
+        };
+        string cache = RepoPaths.NewTempDir("features");
+        RunOptions Options(long seed) => new() { SyntheticScale = 0.02, CacheDirectory = cache, Runtime = TestRuntime.Options, Seed = seed };
+        string FeatureFiles() => string.Join(",", Directory.GetFiles(Path.Combine(cache, "features")).Select(Path.GetFileName).Order());
+
+        var first = Trainer.Run(preset, Options(1));
+        Assert.True(first.FeaturesCached);
+        string afterFirst = FeatureFiles();
+        Assert.Single(afterFirst.Split(','));
+
+        var again = Trainer.Run(preset, Options(1));
+        Assert.Equal(afterFirst, FeatureFiles()); // read back, not recomputed into a new file
+        Assert.Equal(ReproJson.Serialize(first.TestPredictions), ReproJson.Serialize(again.TestPredictions));
+
+        Trainer.Run(preset, Options(2)); // another random backbone: other features
+        Assert.Equal(2, FeatureFiles().Split(',').Length);
+    }
+}

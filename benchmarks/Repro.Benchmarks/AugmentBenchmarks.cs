@@ -12,30 +12,18 @@ namespace Repro.Benchmarks;
 /// uint8 grayscale batch <c>[B,1,224,224]</c> resident on the device, to float <c>[B,3,224,224]</c>.
 /// Images/s = Batch / mean.
 /// </summary>
-public class AugmentBenchmarks
+public class AugmentBenchmarks : DeviceBatchBenchmark
 {
     private Tensor? _batch;
     private Generator? _generator;
     private Compose? _transform;
     private Device? _device;
 
-    /// <summary>Images per batch.</summary>
-    [Params(32, 64)]
-    public int Batch { get; set; }
-
-    /// <summary>cpu, and cuda only where present.</summary>
-    [ParamsSource(nameof(DeviceNames))]
-    public string Device { get; set; } = "cpu";
-
-    /// <summary>The devices present.</summary>
-    public static IEnumerable<string> DeviceNames => BenchDevices.Available();
-
     /// <summary>Makes a random uint8 batch on the device and the transform's generator.</summary>
     [GlobalSetup]
     public void Setup()
     {
-        BenchSettings.EnsureRuntime();
-        _device = Devices.Resolve(Device);
+        _device = StartRuntime();
         using var gen = TorchRuntime.Generator(416, 0);
         _batch = randint(0, 256, [Batch, 1, 224, 224], generator: gen, dtype: ScalarType.Byte).to(_device);
         _generator = TorchRuntime.Generator(42, 2);

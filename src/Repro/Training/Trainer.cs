@@ -105,6 +105,9 @@ public sealed class Trainer : IDisposable
 
     private readonly TensorSet _val, _test;
 
+    /// <summary>A trainer with data, model, optimizer and generators ready, before its first epoch (benchmarks time its epochs).</summary>
+    internal static Trainer Prepare(Preset preset, RunOptions run) => new(preset, run);
+
     /// <summary>Runs <paramref name="preset"/> as <paramref name="run"/> says; writes the result file when an output folder is given.</summary>
     public static RunResult Run(Preset preset, RunOptions run)
     {
@@ -217,7 +220,7 @@ public sealed class Trainer : IDisposable
     private ParameterCounts _initialCounts = new(0, 0, 0);
 
     /// <summary>One pass over the sampler's indices: forward, loss, backward, clip, step.</summary>
-    private (double MeanLoss, long Images, double Seconds) TrainOneEpoch(int epoch)
+    internal (double MeanLoss, long Images, double Seconds) TrainOneEpoch(int epoch)
     {
         _model.SetMode(true, _preset.Defects.FrozenBatchNormTrains);
         long[] order = _sampler.NextEpoch();

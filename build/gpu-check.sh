@@ -2,7 +2,7 @@
 # GPU-host check for Repro.
 #
 #   build/gpu-check.sh publish        # here (needs the .NET SDK): self-contained linux-x64 publish of `repro`
-#                                     # with TorchBackend=external into artifacts/gpu/ (packs well under 64 MB)
+#                                     # with TorchBackend=external into artifacts/gpu/, packed as repro.tar.gz
 #   build/gpu-check.sh run [OUT]      # on the GPU host (no .NET needed): libtorch from the host's PyTorch
 #                                     # (torch/lib on LD_LIBRARY_PATH), then doctor, the CPU snapshot presets
 #                                     # (cross-machine check), and the full q1-cnn / q2-resnet protocols on CUDA,
@@ -16,7 +16,8 @@ pub="$root/artifacts/gpu/repro"
 publish() {
   dotnet publish "$root/src/Repro.Cli/Repro.Cli.csproj" -c Release -r linux-x64 --self-contained true \
     -p:TorchBackend=external -p:ReproGlibcxxStep=always -p:PublishTrimmed=false -o "$pub"
-  du -sh "$pub"
+  tar -C "$root/artifacts/gpu" -czf "$root/artifacts/gpu/repro.tar.gz" repro
+  du -sh "$pub" "$root/artifacts/gpu/repro.tar.gz"
 }
 
 torch_lib() {
@@ -29,8 +30,8 @@ run() {
   mkdir -p "$out"
   local lib; lib=$(torch_lib)
   export LD_LIBRARY_PATH="$lib:${LD_LIBRARY_PATH:-}"
+  [ -x "$pub/repro" ] || tar -C "$root/artifacts/gpu" -xzf "$root/artifacts/gpu/repro.tar.gz"   # carried packed
   local repro="$pub/repro"
-  [ -x "$repro" ] || repro="$root/repro/repro"   # when the publish folder was carried as ./repro
   "$repro" doctor --device cuda --config | tee "$out/doctor.txt"
 
   # Cross-machine CPU check: the CPU presets pinned to 2 threads and AVX2 must give the snapshots verified here.

@@ -16,6 +16,8 @@ internal static class TrainArgs
     public const string OverrideUsage =
         "  --epochs N           override the preset's epochs\n" +
         "  --image-size N       override the preset's image size\n" +
+        "  --backbone NAME      transfer backbone: resnet18-imagenet (ImageNet weights from the NuGet ONNX) or resnet18\n" +
+        "  --weights FILE       backbone weights for resnet18: a torchvision .pth (zip format) or .safetensors\n" +
         "  --set PATH=VALUE     override any preset field, e.g. --set defects.clamp_after_normalize=false (repeatable)";
 
     /// <summary>Run options from the command line (seed given separately).</summary>
@@ -47,6 +49,9 @@ internal static class TrainArgs
     {
         var sets = args.All("--set");
         int? epochs = args.Int("--epochs"), size = args.Int("--image-size");
+        string? backbone = args.String("--backbone"), weights = args.String("--weights");
+        if (backbone is not null) sets.Add(new("model.backbone", backbone));
+        if (weights is not null) sets.Add(new("model.weights_path", weights));
         if (epochs is not null) sets.Add(new("epochs", epochs.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         if (size is not null) sets.Add(new("image_size", size.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var p = PresetOverrides.Apply(preset, sets);

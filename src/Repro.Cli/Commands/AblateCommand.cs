@@ -16,6 +16,7 @@ internal sealed class AblateCommand : ICommand
     public string Summary => "switch the study's four defects off one at a time and show what each costs";
     public string Usage =>
         "usage: repro ablate [--presets q1-cnn,q2-resnet] [--seeds N] [--seed S] [--full] [options]\n" +
+        StudyRunArgs.Usage + "\n" +
         "  Each preset runs 6 times per seed: all defects on, each of the four off alone, all off.\n" +
         "  Result files are named PRESET-ablation-VARIANT-seedN.json.\n" +
         TrainArgs.DataUsage + "\n" + TrainArgs.OverrideUsage + "\n" + RuntimeArgs.Usage;
@@ -33,42 +34,28 @@ internal sealed class AblateCommand : ICommand
 
     public int Run(CommandArgs args, TextWriter stdout, TextWriter stderr)
     {
-        int seeds = args.Int("--seeds") ?? 1;
-        long firstSeed = args.Long("--seed") ?? 42;
-        bool full = args.Flag("--full");
-        string[] names = (args.String("--presets") ?? "q1-cnn,q2-resnet").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var baseRun = TrainArgs.Run(args, stderr, "ablate");
-        var presets = names.Select(n => TrainArgs.Override(TrainArgs.ForDevice(n, full, baseRun.Device), args)).ToList();
-        args.EnsureAllUsed();
-        if (seeds < 1) throw new UsageException("--seeds must be at least 1");
-
+        var study = StudyRunArgs.Read(args, stderr, "ablate");
         var rows = new List<(string Preset, string Variant, List<RunResult> Runs)>();
-        foreach (var preset in presets)
+        foreach (var preset in study.Presets)
             foreach (var (variant, defects) in Variants)
-            {
-                var p = preset with { Name = $"{preset.Name}-ablation-{variant}", Defects = defects };
-                var runs = new List<RunResult>();
-                for (int s = 0; s < seeds; s++)
-                    runs.Add(Trainer.Run(p, baseRun with { Seed = firstSeed + s, Observer = new ConsoleProgress($"{p.Name} seed {firstSeed + s}", stderr) }));
-                rows.Add((preset.Name, variant, runs));
-            }
+                rows.Add((preset.Name, variant, study.RunSeeds(preset with { Name = $"{preset.Name}-ablation-{variant}", Defects = defects }, stderr)));
 
         var inv = CultureInfo.InvariantCulture;
         stdout.WriteLine();
         stdout.WriteLine($"{"preset",-20} {"variant",-24} {"val BA",7} {"test BA",8} {"Δ test BA",10} {"recall N / B / C",18}");
         foreach (var group in rows.GroupBy(r => r.Preset))
         {
-            double study = Mean(group.First().Runs, r => r.Test.BalancedAccuracy);
+            double faithful = Mean(group.First().Runs, r => r.Test.BalancedAccuracy);
             foreach (var (preset, variant, runs) in group)
             {
                 double val = Mean(runs, r => r.Validation.BalancedAccuracy), test = Mean(runs, r => r.Test.BalancedAccuracy);
                 var summary = MultiSeedSummary.Summarize(runs.Select(r => r.Test).ToList());
                 string recall = string.Join(" / ", Data.ClassLabels.Names.Select(n => summary.Metrics["recall_" + n].Mean.ToString("F2", inv)));
-                string delta = variant == "study" ? "" : (test - study).ToString("+0.000;-0.000;0.000", inv);
+                string delta = variant == "study" ? "" : (test - faithful).ToString("+0.000;-0.000;0.000", inv);
                 stdout.WriteLine($"{preset,-20} {variant,-24} {val.ToString("F3", inv),7} {test.ToString("F3", inv),8} {delta,10} {recall,18}");
             }
         }
-        stdout.WriteLine($"{seeds} seed(s) from {firstSeed}; Δ is against all defects on. Results: {Path.GetFullPath(baseRun.OutputDirectory!)}");
+        stdout.WriteLine($"{study.Seeds} seed(s) from {study.FirstSeed}; Δ is against all defects on. Results: {Path.GetFullPath(study.Run.OutputDirectory!)}");
         return 0;
     }
 

@@ -1,5 +1,3 @@
-using Repro.Cli;
-
 namespace Repro.Tests.Cli;
 
 /// <summary>The multi-run verbs end to end on a tiny synthetic set (1 epoch, 32 px).</summary>
@@ -8,10 +6,7 @@ public class StudyVerbsTests
     private static (int Code, string Out, string Err) Run(params string[] args)
     {
         TestRuntime.Init();
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = CommandLine.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
+        return CliRunner.Run(args);
     }
 
     private static readonly string[] Tiny =

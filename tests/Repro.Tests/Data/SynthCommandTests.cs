@@ -4,13 +4,7 @@ namespace Repro.Tests.Data;
 
 public class SynthCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = CommandLine.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => Repro.Tests.Cli.CliRunner.Run(args);
 
     [Fact]
     public void Writes_the_set_and_prints_counts()

@@ -7,13 +7,7 @@ namespace Repro.Tests.Evaluation;
 
 public class EvaluateCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = CommandLine.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => Repro.Tests.Cli.CliRunner.Run(args);
 
     private static string WriteCase(out List<Prediction> predictions)
     {

@@ -9,13 +9,7 @@ public class ReportCommandTests
 
     public ReportCommandTests(ReportFixture fixture) => _f = fixture;
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = CommandLine.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => Repro.Tests.Cli.CliRunner.Run(args);
 
     [Fact]
     public void Writes_the_report_and_says_where()

@@ -59,8 +59,9 @@ public static class PresetRegistry
         var improved = Q2Resnet with
         {
             Name = "improved",
-            Description = "Ours: ImageNet ResNet18 features (frozen, BN eval, cached), class-weighted CE on a shuffled sampler, " +
-                          "no double re-weighting, 60 head epochs selected on validation, class decision offsets fitted on validation",
+            Description = "Ours: ImageNet ResNet18 features of the images upsampled to 384 px (frozen, BN eval, cached), class-weighted CE " +
+                          "on a shuffled sampler, no double re-weighting, 60 head epochs selected on validation, class decision offsets fitted on validation",
+            ImageSize = 384, // chosen on validation: mean best-epoch val BA over 5 seeds 0.739 (224), 0.812 (320), 0.827 (384)
             Sampler = "shuffled",
             Loss = new LossSpec("weighted-ce", LabelSmoothing: 0.05),
             Augment = "none",

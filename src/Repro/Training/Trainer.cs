@@ -30,7 +30,7 @@ public sealed class Trainer : IDisposable
     private readonly Device _device;
     private readonly ITrainingObserver _observer;
     private readonly DatasetSplits _data;
-    private readonly TensorSet _train;
+    private readonly TensorSet _train, _val, _test;
     private readonly ReproModel _model;
     private readonly ILossFunction _loss;
     private readonly AdamW _optimizer;
@@ -78,6 +78,7 @@ public sealed class Trainer : IDisposable
         TorchRuntime.Seed(run.Seed);
         _model = ModelFactory.Create(preset.Model, _device);
         _warnings.AddRange(_model.Warnings);
+        _initialCounts = _model.Counts();
         _loss = EffectiveLoss(preset).Create(_train.ClassCounts());
         _optimizer = new AdamW(GroupsFor(_model));
         _plateau = new ReduceLrOnPlateau(preset.PlateauPatience, preset.PlateauFactor, preset.MinLearningRate);
@@ -102,8 +103,6 @@ public sealed class Trainer : IDisposable
             _featureSeconds = sw.Elapsed.TotalSeconds;
         }
     }
-
-    private readonly TensorSet _val, _test;
 
     /// <summary>A trainer with data, model, optimizer and generators ready, before its first epoch (benchmarks time its epochs).</summary>
     internal static Trainer Prepare(Preset preset, RunOptions run) => new(preset, run);
@@ -217,7 +216,7 @@ public sealed class Trainer : IDisposable
 
     private int LastEpoch => _history.Count == 0 ? 0 : _history[^1].Epoch;
 
-    private ParameterCounts _initialCounts = new(0, 0, 0);
+    private readonly ParameterCounts _initialCounts;
 
     /// <summary>One pass over the sampler's indices: forward, loss, backward, clip, step.</summary>
     internal (double MeanLoss, long Images, double Seconds) TrainOneEpoch(int epoch)
@@ -307,7 +306,6 @@ public sealed class Trainer : IDisposable
 
     private IEnumerable<ParamGroup> GroupsFor(ReproModel model)
     {
-        _initialCounts = model.Counts();
         foreach (var (name, ps) in model.ParameterGroups())
         {
             if (ps.Count == 0) continue;
@@ -390,7 +388,11 @@ public sealed class Trainer : IDisposable
         tensors.Add(new("rng/augment", augmentState));
         string json = ReproJson.Serialize(header);
         TensorArchive.Write(last, json, tensors);
-        if (isBest) TensorArchive.Write(CheckpointPath("best")!, json, tensors);
+        if (isBest)
+        {
+            using var source = File.OpenRead(last);
+            AtomicFile.Write(CheckpointPath("best")!, source.CopyTo); // same bytes: no second serialisation
+        }
     }
 
     /// <summary>Loads a checkpoint of this preset and seed; returns the epoch it was taken after.</summary>
@@ -405,7 +407,9 @@ public sealed class Trainer : IDisposable
                 throw new InvalidDataException(
                     $"{path} was written by preset {h.Preset} (settings {h.SettingsHash}, seed {h.Seed}, data {h.DataFingerprint}); " +
                     $"this run is {_preset.Name} (settings {hash}, seed {_run.Seed}, data {_data.Fingerprint}): resume needs the same three");
-            foreach (var stage in h.Unfrozen) ApplyUnfreezing(int.MaxValue); // re-create the same parameter groups
+            ApplyUnfreezing(h.Epoch); // the parameter groups as they were during the checkpoint's epoch
+            if (!_unfrozen.SetEquals(h.Unfrozen))
+                throw new InvalidDataException($"{path}: unfrozen stages [{string.Join(", ", h.Unfrozen)}] do not follow from the preset at epoch {h.Epoch}");
             LoadState(Prefixed(tensors, "model/"));
             if (h.HasBest) { _bestState = Prefixed(tensors, "best/").ToDictionary(kv => kv.Key, kv => kv.Value.to(_device).DetachFromDisposeScope()); }
             var ps = _optimizer.Parameters.ToList();

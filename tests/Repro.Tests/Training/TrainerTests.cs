@@ -48,6 +48,24 @@ public class TrainerTests
     }
 
     [Fact]
+    public void Resume_recreates_exactly_the_stages_unfrozen_by_the_checkpoints_epoch()
+    {
+        // layer4 trains from epoch 2, layer3 from epoch 3: a checkpoint after epoch 2 has layer4 unfrozen only.
+        var p = PresetRegistry.Get("q2-resnet-fixed-smoke") with
+        {
+            ImageSize = 32, Epochs = 3, BootstrapResamples = 0, Model = new ModelSpec("transfer", "resnet18"),
+            UnfreezeLayer4AfterEpoch = 1, UnfreezeLayer3AfterEpoch = 2,
+        };
+        var full = Trainer.Run(p, Options(RepoPaths.NewTempDir("unfreeze-full")));
+        string dir = RepoPaths.NewTempDir("unfreeze-interrupted");
+        var stop = Assert.Throws<RunInterruptedException>(() => Trainer.Run(p, Options(dir) with { InterruptAfterEpoch = 2 }));
+        var resumed = Trainer.Run(p, Options(dir) with { ResumeFrom = stop.Checkpoint });
+        Assert.Equal(3, resumed.History.Count);
+        Assert.Equal(full.History.Select(h => h.LearningRates.Count), resumed.History.Select(h => h.LearningRates.Count));
+        Assert.Equal(ReproJson.Serialize(full.TestPredictions), ReproJson.Serialize(resumed.TestPredictions));
+    }
+
+    [Fact]
     public void Fixed_preset_restores_the_best_epoch_by_value()
     {
         var p = PresetRegistry.Fixed(Tiny) with { Epochs = 3 };

@@ -2,6 +2,7 @@ using Repro.Models;
 using Repro.Runtime;
 using Repro.Training.Losses;
 using Repro.Training.Optim;
+using Repro.Training.Speed;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -10,12 +11,14 @@ namespace Repro.Benchmarks;
 /// <summary>
 /// One model with its optimizer, loss and a resident synthetic batch (normalised-looking float input,
 /// random labels) on the benchmark's device: the work of a training step (forward, focal loss, backward,
-/// global-norm clip 1.0, AdamW) or of an inference pass, without any input pipeline.
+/// global-norm clip 1.0, AdamW) or of an inference pass, without any input pipeline. Speed switches go
+/// through <see cref="SpeedSetup"/>, the trainer's own code.
 /// </summary>
 public sealed class ModelStep : IDisposable
 {
     private readonly ReproModel _model;
-    private readonly AdamW _optimizer;
+    private readonly IOptimizer _optimizer;
+    private readonly SpeedOptions? _speed;
     private readonly ILossFunction _loss;
     private readonly Tensor _input, _labels;
     private readonly bool _headOnly, _trainAll;
@@ -28,16 +31,21 @@ public sealed class ModelStep : IDisposable
     /// <param name="headOnly">Frozen backbone: features under no_grad, only the head trains.</param>
     /// <param name="trainAll">Every module in train mode (a fully trainable transfer model, stem included);
     /// false: the model's own <see cref="ReproModel.SetMode"/>.</param>
-    public ModelStep(ReproModel model, Device device, int batch, int size, bool headOnly, bool trainAll = false)
+    /// <param name="speed">Speed switches (null: the reference path).</param>
+    public ModelStep(ReproModel model, Device device, int batch, int size, bool headOnly, bool trainAll = false, SpeedOptions? speed = null)
     {
+        _speed = speed;
+        SpeedSetup.ApplyToModel(model, speed);
         _trainAll = trainAll;
         _model = model;
         Device = device;
         _headOnly = headOnly;
-        _optimizer = new AdamW(model.ParameterGroups().Select(g => new ParamGroup(g.Key, g.Value, 3e-4, 1e-4)));
+        _optimizer = SpeedSetup.CreateOptimizer(model.ParameterGroups().Select(g => new ParamGroup(g.Key, g.Value, 3e-4, 1e-4)), speed);
         _loss = new LossSpec("focal").Create([2145, 186, 132]);
         using var gen = TorchRuntime.Generator(416, 0);
-        _input = randn([batch, 3, size, size], generator: gen).to(device);
+        using var input = randn([batch, 3, size, size], generator: gen);
+        using var onDevice = input.to(device);
+        _input = SpeedSetup.ToModelInput(onDevice, speed).alias();
         _labels = randint(0, 3, [batch], generator: gen, dtype: ScalarType.Int64).to(device);
     }
 
@@ -57,10 +65,10 @@ public sealed class ModelStep : IDisposable
             logits = _model.Head(features);
         }
         else logits = _model.forward(_input);
-        var loss = _loss.Compute(logits, _labels);
+        var loss = _loss.Compute(SpeedSetup.ToFloat32(logits), _labels);
         _optimizer.ZeroGrad();
         loss.backward();
-        GradientClipping.ClipGlobalNorm(_optimizer.Parameters, 1.0);
+        _optimizer.ClipGradNorm(1.0);
         _optimizer.Step();
         float value = loss.item<float>();
         BenchDevices.Synchronize(Device);

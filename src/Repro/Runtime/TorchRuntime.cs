@@ -81,6 +81,41 @@ public static class TorchRuntime
         return new torch.Generator(mixed >> 1, device ?? torch.CPU);
     }
 
+    /// <summary>
+    /// TF32 tensor-core math for CUDA matmuls and convolutions while the returned scope lives (a preset's
+    /// <c>speed.tf32</c>); disposing it puts back what <see cref="Options"/> says. Nothing to do without CUDA.
+    /// </summary>
+    public static IDisposable UseTf32(bool enabled)
+    {
+        EnsureInitialized();
+        if (!CudaUsable || enabled == Options.AllowTf32) return NoScope.Instance;
+        SetTf32(enabled);
+        return new Tf32Scope();
+    }
+
+    private static void SetTf32(bool enabled)
+    {
+        LibTorchContext.SetAllowTf32CuBlas(enabled);
+        LibTorchContext.SetAllowTf32CuDnn(enabled);
+    }
+
+    private sealed class Tf32Scope : IDisposable
+    {
+        private bool _done;
+        public void Dispose()
+        {
+            if (_done) return;
+            _done = true;
+            SetTf32(Options.AllowTf32);
+        }
+    }
+
+    private sealed class NoScope : IDisposable
+    {
+        public static readonly NoScope Instance = new();
+        public void Dispose() { }
+    }
+
     /// <summary>TorchSharp's assembly version (e.g. 0.107.0).</summary>
     public static string TorchSharpVersion =>
         typeof(torch).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
@@ -97,11 +132,7 @@ public static class TorchRuntime
         LibTorchContext.SetDeterministicAlgorithms(o.Deterministic);
         LibTorchContext.SetDeterministicCuDnn(o.Deterministic);
         LibTorchContext.SetBenchmarkCuDnn(false);
-        if (CudaUsable)
-        {
-            LibTorchContext.SetAllowTf32CuBlas(o.AllowTf32);
-            LibTorchContext.SetAllowTf32CuDnn(o.AllowTf32);
-        }
+        if (CudaUsable) SetTf32(o.AllowTf32);
     }
 
     private static void Load()

@@ -8,13 +8,15 @@ namespace Repro.Training;
 /// <summary>
 /// From a uint8 batch <c>[B,1,H,W]</c> on the training device to the model's input: to [0,1], grayscale
 /// repeated to the model's channels, the preset's augmentation (train only), and the model's own
-/// normalisation. All on the device, seeded by the augmentation generator.
+/// normalisation, then the memory format and dtype of the preset's speed switches. All on the device,
+/// seeded by the augmentation generator.
 /// </summary>
 internal sealed class InputPipeline
 {
     private readonly IBatchTransform _train;
     private readonly IBatchTransform _eval;
     private readonly IMixTransform? _mix;
+    private readonly Speed.SpeedOptions? _speed;
 
     public InputPipeline(Preset preset, InputNormalization normalization)
     {
@@ -39,22 +41,29 @@ internal sealed class InputPipeline
             _ => throw new ArgumentException($"augmentation '{preset.Augment}' is not known: use study, light or none"),
         };
         _mix = preset.Mixup > 0 ? new Mixup(preset.Mixup) : null;
+        _speed = preset.Speed;
     }
 
-    /// <summary>A description of the evaluation transform (for cache keys).</summary>
-    public string EvalDescription => Repro.Results.ReproJson.Serialize(_eval);
+    /// <summary>A description of the evaluation transform and the input format (for cache keys).</summary>
+    public string EvalDescription => Repro.Results.ReproJson.Serialize(_eval) +
+        (_speed is null ? "" : $"|channels_last={_speed.ChannelsLast}|precision={_speed.Precision}");
 
-    /// <summary>The training input (augmented) for a uint8 batch.</summary>
-    public Tensor Train(Tensor images, Generator generator) => _train.Apply(images, generator);
-
-    /// <summary>The evaluation input (deterministic) for a uint8 batch.</summary>
-    public Tensor Eval(Tensor images) => _eval.Apply(images, null!);
-
-    /// <summary>Mixup of inputs and targets when the preset asks for it; else the inputs and the hard labels.</summary>
-    public (Tensor Inputs, Tensor Targets) Mix(Tensor inputs, Tensor labels, Generator generator)
+    /// <summary>
+    /// The training batch for uint8 images and their labels: the augmentation, then mixup of inputs and
+    /// targets when the preset asks for it (else the hard labels), then the model's input format.
+    /// </summary>
+    public (Tensor Inputs, Tensor Targets) Train(Tensor images, Tensor labels, Generator generator)
     {
-        if (_mix is null) return (inputs, labels);
-        var oneHot = TorchSharp.torch.nn.functional.one_hot(labels, Data.ClassLabels.Count).to(ScalarType.Float32);
-        return _mix.Apply(inputs, oneHot, generator);
+        var x = _train.Apply(images, generator);
+        Tensor targets = labels;
+        if (_mix is not null)
+        {
+            var oneHot = TorchSharp.torch.nn.functional.one_hot(labels, Data.ClassLabels.Count).to(ScalarType.Float32);
+            (x, targets) = _mix.Apply(x, oneHot, generator);
+        }
+        return (Speed.SpeedSetup.ToModelInput(x, _speed), targets);
     }
+
+    /// <summary>The evaluation input (deterministic) for a uint8 batch, in the model's input format.</summary>
+    public Tensor Eval(Tensor images) => Speed.SpeedSetup.ToModelInput(_eval.Apply(images, null!), _speed);
 }

@@ -10,6 +10,7 @@ using Repro.Training.Losses;
 using Repro.Training.Optim;
 using Repro.Training.Presets;
 using Repro.Training.Schedules;
+using Repro.Training.Speed;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -33,7 +34,8 @@ public sealed class Trainer : IDisposable
     private readonly TensorSet _train, _val, _test;
     private readonly ReproModel _model;
     private readonly ILossFunction _loss;
-    private readonly AdamW _optimizer;
+    private readonly IOptimizer _optimizer;
+    private readonly IDisposable? _tf32;
     private readonly ReduceLrOnPlateau _plateau;
     private readonly EarlyStopping _early;
     private readonly ISampler _sampler;
@@ -80,7 +82,9 @@ public sealed class Trainer : IDisposable
         _warnings.AddRange(_model.Warnings);
         _initialCounts = _model.Counts();
         _loss = EffectiveLoss(preset).Create(_train.ClassCounts());
-        _optimizer = new AdamW(GroupsFor(_model));
+        SpeedSetup.ApplyToModel(_model, preset.Speed);
+        if (preset.Speed is { Tf32: true }) _tf32 = TorchRuntime.UseTf32(true);
+        _optimizer = SpeedSetup.CreateOptimizer(GroupsFor(_model), preset.Speed);
         _plateau = new ReduceLrOnPlateau(preset.PlateauPatience, preset.PlateauFactor, preset.MinLearningRate);
         _early = new EarlyStopping(preset.EarlyStoppingPatience);
         _samplerGen = TorchRuntime.Generator(run.Seed, SamplerStream);
@@ -224,37 +228,49 @@ public sealed class Trainer : IDisposable
         _model.SetMode(true, _preset.Defects.FrozenBatchNormTrains);
         long[] order = _sampler.NextEpoch();
         int batches = (order.Length + _preset.BatchSize - 1) / _preset.BatchSize;
-        double lossSum = 0;
+        int readEvery = _preset.Speed?.LossReadInterval ?? 1;
+        if (readEvery <= 0) readEvery = batches;
+        using var orderOnDevice = tensor(order, device: _device); // one host-to-device copy per epoch
+        using var lossSum = zeros(1, dtype: ScalarType.Float64, device: _device);
+        double lossRead = 0;
+        int lastRead = 0;
         var clock = Stopwatch.StartNew();
         for (int b = 0; b < batches; b++)
         {
             using var scope = NewDisposeScope();
             int start = b * _preset.BatchSize, count = Math.Min(_preset.BatchSize, order.Length - start);
-            var idx = tensor(order.AsSpan(start, count).ToArray(), device: _device);
+            var idx = orderOnDevice.narrow(0, start, count);
             var y = _train.Labels.index_select(0, idx);
             Tensor logits, target = y;
             if (_features is not null)
                 logits = _model.Head(_features.Train.index_select(0, idx));
             else
             {
-                var x = _input.Train(_train.Images.index_select(0, idx), _augmentGen);
-                (x, target) = _input.Mix(x, y, _augmentGen);
+                (var x, target) = _input.Train(_train.Images.index_select(0, idx), y, _augmentGen);
                 logits = _model.forward(x);
             }
-            var loss = _loss.Compute(logits, target);
-            double value = loss.item<float>();
-            if (!double.IsFinite(value))
-                throw new TrainingDivergedException(
-                    $"{_preset.Name}: the training loss is {value} at epoch {epoch}, batch {b + 1} of {batches}; " +
-                    "lower the learning rate or check the input data");
+            var loss = _loss.Compute(SpeedSetup.ToFloat32(logits), target);
+            lossSum.add_(loss.detach());
+            if (b + 1 - lastRead >= readEvery || b + 1 == batches)
+            {
+                // A read waits for the device; the sum on the device is what the epoch's mean comes from.
+                double total = lossSum.item<double>();
+                double value = (total - lossRead) / (b + 1 - lastRead);
+                if (!double.IsFinite(value))
+                    throw new TrainingDivergedException(
+                        $"{_preset.Name}: the training loss is {value} at epoch {epoch}, " +
+                        (b == lastRead ? $"batch {b + 1}" : $"batches {lastRead + 1}-{b + 1}") + $" of {batches}; " +
+                        "lower the learning rate or check the input data");
+                lossRead = total;
+                lastRead = b + 1;
+                _observer.OnBatch(epoch, _preset.Epochs, b + 1, batches, value, (start + count) / Math.Max(clock.Elapsed.TotalSeconds, 1e-9));
+            }
             _optimizer.ZeroGrad();
             loss.backward();
-            if (_preset.GradClipNorm > 0) GradientClipping.ClipGlobalNorm(_optimizer.Parameters, _preset.GradClipNorm);
+            if (_preset.GradClipNorm > 0) _optimizer.ClipGradNorm(_preset.GradClipNorm);
             _optimizer.Step();
-            lossSum += value;
-            _observer.OnBatch(epoch, _preset.Epochs, b + 1, batches, value, (start + count) / Math.Max(clock.Elapsed.TotalSeconds, 1e-9));
         }
-        return (lossSum / Math.Max(batches, 1), order.Length, clock.Elapsed.TotalSeconds);
+        return (lossRead / Math.Max(batches, 1), order.Length, clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>Predictions (softmax probabilities) and mean criterion loss on a split, in eval mode, no gradients.</summary>
@@ -274,6 +290,7 @@ public sealed class Trainer : IDisposable
             var logits = featureSet is not null
                 ? _model.Head(featureSet.narrow(0, start, count))
                 : _model.forward(_input.Eval(split.Images.narrow(0, start, count)));
+            logits = SpeedSetup.ToFloat32(logits);
             lossSum += _loss.Compute(logits, y).item<float>();
             batches++;
             var probs = nn.functional.softmax(logits.to(ScalarType.Float64), 1).cpu();
@@ -289,6 +306,7 @@ public sealed class Trainer : IDisposable
     {
         if (_preset.Defects.ShallowBestRestore) return; // the study's shallow copy: nothing is kept apart from the live weights
         if (_bestState is not null) foreach (var t in _bestState.Values) t.Dispose();
+        using var scope = NewDisposeScope(); // the detached temporaries stay referenced while they are cloned
         _bestState = _model.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone().DetachFromDisposeScope(), StringComparer.Ordinal);
     }
 
@@ -380,6 +398,12 @@ public sealed class Trainer : IDisposable
             if (mv is { } m) { tensors.Add(new($"opt/m/{i}", m.M)); tensors.Add(new($"opt/v/{i}", m.V)); }
             i++;
         }
+        i = 0;
+        foreach (var master in _optimizer.MasterWeights())
+        {
+            if (master is not null) tensors.Add(new($"opt/master/{i}", master));
+            i++;
+        }
         using var rng = torch.random.get_rng_state();
         using var samplerState = _samplerGen.get_state();
         using var augmentState = _augmentGen.get_state();
@@ -416,7 +440,8 @@ public sealed class Trainer : IDisposable
             var moments = new List<(Tensor M, Tensor V)?>();
             for (int i = 0; i < ps.Count; i++)
                 moments.Add(tensors.TryGetValue($"opt/m/{i}", out var m) && tensors.TryGetValue($"opt/v/{i}", out var v) ? (m, v) : null);
-            _optimizer.Restore(h.OptimizerSteps, h.LearningRates, moments);
+            var masters = Enumerable.Range(0, ps.Count).Select(i => tensors.GetValueOrDefault($"opt/master/{i}")).ToList();
+            _optimizer.Restore(h.OptimizerSteps, h.LearningRates, moments, masters);
             _early.State = h.EarlyStopping;
             _plateau.State = h.Plateau;
             _history.Clear();
@@ -440,6 +465,7 @@ public sealed class Trainer : IDisposable
     public void Dispose()
     {
         _features?.Dispose();
+        _tf32?.Dispose();
         if (_bestState is not null) foreach (var t in _bestState.Values) t.Dispose();
         _optimizer.Dispose();
         _model.Dispose();

@@ -27,6 +27,14 @@ public class CudaReproductionTests
     [CudaFact]
     public void Full_q2_resnet_on_cuda() => VerifyTwice("q2-resnet");
 
+    /// <summary>Every speed switch on (channels-last, bf16, TF32, flat optimizer): a snapshot of its own.</summary>
+    [CudaFact]
+    public void Full_q1_cnn_fast_on_cuda() => VerifyTwice("q1-cnn-fast");
+
+    /// <summary>The study's Q2 with every speed switch on.</summary>
+    [CudaFact]
+    public void Full_q2_resnet_fast_on_cuda() => VerifyTwice("q2-resnet-fast");
+
     private void VerifyTwice(string preset, [System.Runtime.CompilerServices.CallerMemberName] string method = "")
     {
         TestRuntime.Init();

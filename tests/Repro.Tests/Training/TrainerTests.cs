@@ -8,9 +8,9 @@ namespace Repro.Tests.Training;
 public class TrainerTests
 {
     // A tiny synthetic run: 2% of MTH416's counts at 32 px, so each run takes a second or two.
-    private static readonly Preset Tiny = PresetRegistry.Get("q1-cnn-smoke") with { ImageSize = 32, Epochs = 3, BootstrapResamples = 200 };
+    internal static readonly Preset Tiny = PresetRegistry.Get("q1-cnn-smoke") with { ImageSize = 32, Epochs = 3, BootstrapResamples = 200 };
 
-    private static RunOptions Options(string? outDir = null) => new()
+    internal static RunOptions Options(string? outDir = null) => new()
     {
         SyntheticScale = 0.02,
         OutputDirectory = outDir,

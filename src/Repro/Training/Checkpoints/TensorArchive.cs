@@ -25,7 +25,12 @@ public static class TensorArchive
             w.Write(list.Count);
             foreach (var (name, t) in list)
             {
-                using var host = t.detach().cpu().contiguous();
+                // Every intermediate stays referenced by the scope until the bytes are copied: TorchSharp
+                // frees a tensor when its wrapper is finalized, and an unreferenced temporary (the detached
+                // view in detach().cpu().contiguous()) can be finalized while libtorch still reads it —
+                // seen as a crash in the copy of channels-last weights.
+                using var scope = NewDisposeScope();
+                var host = t.detach().cpu().contiguous();
                 w.Write(name);
                 w.Write((int)host.dtype);
                 w.Write((long)host.dim());

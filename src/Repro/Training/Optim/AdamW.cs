@@ -8,9 +8,10 @@ namespace Repro.Training.Optim;
 /// AdamW exactly as PyTorch's single-tensor implementation computes it (amsgrad off):
 /// <c>p ← p·(1 − lr·wd)</c>; <c>m ← β1·m + (1−β1)·g</c>; <c>v ← β2·v + (1−β2)·g²</c>;
 /// <c>p ← p − lr/(1−β1^t) · m / (√v/√(1−β2^t) + ε)</c>. Its state is plain tensors, so checkpoints
-/// hold it exactly and a resumed run continues bit for bit.
+/// hold it exactly and a resumed run continues bit for bit. About ten kernel launches per parameter tensor
+/// per step (see <see cref="FlatAdamW"/> for the few-launch form).
 /// </summary>
-public sealed class AdamW : IDisposable
+public sealed class AdamW : IOptimizer
 {
     private readonly List<ParamGroup> _groups;
     private double[] _lr;
@@ -32,7 +33,7 @@ public sealed class AdamW : IDisposable
     public double Eps { get; }
     /// <summary>Steps taken (PyTorch's per-parameter <c>step</c>; equal for all parameters here).</summary>
     public long Steps { get; private set; }
-    /// <summary>The groups, in order.</summary>
+    /// <inheritdoc />
     public IReadOnlyList<ParamGroup> Groups => _groups;
 
     /// <summary>Current learning rate of each group (a scheduler changes them).</summary>
@@ -62,6 +63,9 @@ public sealed class AdamW : IDisposable
         foreach (var p in Parameters)
             p.grad?.zero_();
     }
+
+    /// <inheritdoc />
+    public Tensor ClipGradNorm(double maxNorm) => GradientClipping.ClipGlobalNormTensor(Parameters, maxNorm);
 
     /// <summary>One update of every parameter that has a gradient.</summary>
     public void Step()
@@ -96,9 +100,14 @@ public sealed class AdamW : IDisposable
     public IEnumerable<(Tensor M, Tensor V)?> Moments() =>
         Parameters.Select(p => _state.TryGetValue(p, out var s) ? s : ((Tensor, Tensor)?)null);
 
+    /// <summary>None: every parameter is its own master.</summary>
+    public IEnumerable<Tensor?> MasterWeights() => Parameters.Select(_ => (Tensor?)null);
+
     /// <summary>Restores steps, learning rates and moments (as produced by <see cref="Moments"/>).</summary>
-    public void Restore(long steps, IReadOnlyList<double> lrs, IReadOnlyList<(Tensor M, Tensor V)?> moments)
+    public void Restore(long steps, IReadOnlyList<double> lrs, IReadOnlyList<(Tensor M, Tensor V)?> moments, IReadOnlyList<Tensor?>? masters = null)
     {
+        if (masters is not null && masters.Any(m => m is not null))
+            throw new InvalidDataException("the checkpoint holds float32 master weights (a bf16 run with the flat optimizer); this optimizer keeps none");
         var ps = Parameters.ToList();
         if (moments.Count != ps.Count) throw new InvalidDataException($"checkpoint holds optimizer state for {moments.Count} parameters, model has {ps.Count}");
         Steps = steps;

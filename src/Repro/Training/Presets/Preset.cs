@@ -1,5 +1,6 @@
 using Repro.Models;
 using Repro.Training.Losses;
+using Repro.Training.Speed;
 
 namespace Repro.Training.Presets;
 
@@ -67,4 +68,9 @@ public sealed record Preset
     public int BootstrapResamples { get; init; } = 2000;
     /// <summary>Default device (<c>cpu</c>, <c>cuda</c>, <c>auto</c>); the command line can override it.</summary>
     public string Device { get; init; } = "cpu";
+    /// <summary>
+    /// Speed switches (channels-last, bf16, TF32, flat optimizer, loss reads); null = the reference path.
+    /// Left out of the settings JSON when null, so presets without it keep their settings hash.
+    /// </summary>
+    public SpeedOptions? Speed { get; init; }
 }

@@ -25,6 +25,8 @@ public static class PresetOverrides
             JsonObject node = root;
             for (int i = 0; i < parts.Length - 1; i++)
             {
+                if (i == 0 && node[parts[i]] is null && DefaultSection(parts[i]) is { } created)
+                    node[parts[i]] = created; // an optional section (speed) starts from its defaults
                 if (node[parts[i]] is not JsonObject child)
                     throw new ArgumentException($"--set {path}: '{parts[i]}' is not a section of preset {preset.Name}");
                 node = child;
@@ -42,6 +44,15 @@ public static class PresetOverrides
         {
             throw new ArgumentException($"--set: a value does not fit its field: {e.Message}", e);
         }
+    }
+
+    // An optional record-valued field of the preset (null by default), as its default value's JSON.
+    private static JsonObject? DefaultSection(string name)
+    {
+        var property = typeof(Preset).GetProperties().FirstOrDefault(p => JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name) == name);
+        if (property is null || !property.PropertyType.IsClass || property.PropertyType == typeof(string)
+            || property.PropertyType.GetConstructor(Type.EmptyTypes) is null) return null;
+        return JsonSerializer.SerializeToNode(Activator.CreateInstance(property.PropertyType), property.PropertyType, ReproJson.Options) as JsonObject;
     }
 
     // Null-valued fields are omitted when serialising; allow setting the ones the record declares.

@@ -1,12 +1,15 @@
 using Repro.Models;
 using Repro.Training.Losses;
+using Repro.Training.Speed;
 
 namespace Repro.Training.Presets;
 
 /// <summary>
 /// The named experiments. <c>q1-cnn</c> and <c>q2-resnet</c> are the study's protocol as its code ran
 /// (all four defects on); <c>*-fixed</c> switch the defects off; <c>*-smoke</c> are CPU-sized variants
-/// (smaller images, fewer epochs) for tests and the default main job; <c>improved</c> is our design.
+/// (smaller images, fewer epochs) for tests and the default main job; <c>*-fast</c> are the study's
+/// protocol with every speed switch on (GPU presets: their numbers differ from the reference path's and
+/// have snapshots of their own); <c>improved</c> is our design.
 /// </summary>
 public static class PresetRegistry
 {
@@ -54,6 +57,15 @@ public static class PresetRegistry
         Defects = StudyDefects.None,
     };
 
+    /// <summary>The same preset with every speed switch on (<see cref="SpeedOptions.Fast"/>): made for a GPU.</summary>
+    public static Preset Fast(Preset p) => p with
+    {
+        Name = p.Name + "-fast",
+        Description = p.Description + " [speed: channels-last, bf16, TF32, flat optimizer]",
+        Speed = SpeedOptions.Fast,
+        Device = "cuda",
+    };
+
     private static Dictionary<string, Preset> Build()
     {
         var improved = Q2Resnet with
@@ -76,7 +88,7 @@ public static class PresetRegistry
         };
         var list = new List<Preset>
         {
-            Q1Cnn, Q2Resnet, Fixed(Q1Cnn), Fixed(Q2Resnet),
+            Q1Cnn, Q2Resnet, Fixed(Q1Cnn), Fixed(Q2Resnet), Fast(Q1Cnn), Fast(Q2Resnet),
             Smoke(Q1Cnn), Smoke(Q2Resnet), Smoke(Fixed(Q1Cnn)),
             Smoke(Fixed(Q2Resnet)) with { Augment = "none" },
             improved,

@@ -1,0 +1,40 @@
+using Repro.Models;
+using Repro.Training.Optim;
+using static TorchSharp.torch;
+
+namespace Repro.Training.Speed;
+
+/// <summary>
+/// Where a preset's <see cref="SpeedOptions"/> take effect, shared by the trainer and the benchmarks:
+/// the model (bf16 layers, channels-last weights), the optimizer (flat or per-tensor), the model's input
+/// and the logits handed to the loss. A null <see cref="SpeedOptions"/> leaves everything as it is.
+/// </summary>
+public static class SpeedSetup
+{
+    /// <summary>
+    /// Converts <paramref name="model"/> as <paramref name="speed"/> asks (bf16 first: it replaces the
+    /// converted layers' Parameter objects; then channels-last, which keeps them). Build the optimizer after this.
+    /// </summary>
+    public static void ApplyToModel(ReproModel model, SpeedOptions? speed)
+    {
+        if (speed is null) return;
+        speed.Validate();
+        if (speed.IsBf16) Bf16.Apply(model);
+        if (speed.ChannelsLast) ChannelsLast.Apply(model);
+    }
+
+    /// <summary><see cref="FlatAdamW"/> when the flat optimizer is asked for, else the per-tensor <see cref="AdamW"/>.</summary>
+    public static IOptimizer CreateOptimizer(IEnumerable<ParamGroup> groups, SpeedOptions? speed) =>
+        speed?.FlatOptimizer == true ? new FlatAdamW(groups) : new AdamW(groups);
+
+    /// <summary>The model's input in the memory format and dtype the switches ask for (unchanged without them).</summary>
+    public static Tensor ToModelInput(Tensor input, SpeedOptions? speed)
+    {
+        if (speed is null) return input;
+        var x = speed.ChannelsLast ? ChannelsLast.Of(input) : input;
+        return speed.IsBf16 ? x.to(ScalarType.BFloat16) : x;
+    }
+
+    /// <summary>Logits in float32 for the loss and the probabilities (a bf16 model's output is cast up).</summary>
+    public static Tensor ToFloat32(Tensor logits) => logits.dtype == ScalarType.Float32 ? logits : logits.to(ScalarType.Float32);
+}

@@ -1,0 +1,60 @@
+using Repro.Results;
+using Repro.Training;
+using Repro.Training.Presets;
+using Repro.Training.Speed;
+
+namespace Repro.Tests.Training.Speed;
+
+public class SpeedTrainingTests
+{
+    private static readonly Preset Tiny = TrainerTests.Tiny;
+
+    private static string Numbers(RunResult r) =>
+        ReproJson.Serialize(r.History.Select(h => h with { Seconds = 0, TrainImagesPerSecond = 0 })) + ReproJson.Serialize(r.TestPredictions);
+
+    [Fact]
+    public void Reading_the_loss_once_per_epoch_changes_no_number()
+    {
+        var every = Trainer.Run(Tiny, TrainerTests.Options());
+        var once = Trainer.Run(Tiny with { Speed = new SpeedOptions { LossReadInterval = 0 } }, TrainerTests.Options());
+        Assert.Equal(Numbers(every), Numbers(once));
+    }
+
+    [Theory]
+    [InlineData(false, "fp32")]
+    [InlineData(true, "fp32")]
+    [InlineData(true, "bf16")]
+    public void A_run_with_speed_switches_trains_and_resumes_exactly(bool channelsLast, string precision)
+    {
+        var p = Tiny with { Speed = new SpeedOptions { ChannelsLast = channelsLast, Precision = precision, FlatOptimizer = true, LossReadInterval = 0 } };
+        var full = Trainer.Run(p, TrainerTests.Options(RepoPaths.NewTempDir("speed-full")));
+        Assert.All(full.History, h => Assert.True(double.IsFinite(h.TrainLoss)));
+        Assert.True(full.History[^1].TrainLoss < full.History[0].TrainLoss * 1.5, "the loss does not run away");
+        string dir = RepoPaths.NewTempDir("speed-interrupted");
+        var stop = Assert.Throws<RunInterruptedException>(() => Trainer.Run(p, TrainerTests.Options(dir) with { InterruptAfterEpoch = 1 }));
+        var resumed = Trainer.Run(p, TrainerTests.Options(dir) with { ResumeFrom = stop.Checkpoint });
+        Assert.Equal(Numbers(full), Numbers(resumed));
+    }
+
+    [Fact]
+    public void The_flat_optimizer_without_clipping_reproduces_the_reference_run_bit_for_bit()
+    {
+        // Same per-element arithmetic; only the clipping norm is taken differently (whole buffer vs norm of norms).
+        var reference = Tiny with { GradClipNorm = 0 };
+        var a = Trainer.Run(reference, TrainerTests.Options());
+        var b = Trainer.Run(reference with { Speed = new SpeedOptions { FlatOptimizer = true } }, TrainerTests.Options());
+        Assert.Equal(Numbers(a), Numbers(b));
+    }
+
+    [Fact]
+    public void A_diverging_loss_read_once_per_epoch_names_the_batches_since_the_last_read()
+    {
+        var p = Tiny with
+        {
+            LearningRate = 1e30, GradClipNorm = 0, Defects = StudyDefects.None, Augment = "none",
+            Speed = new SpeedOptions { LossReadInterval = 0 },
+        };
+        var e = Assert.Throws<TrainingDivergedException>(() => Trainer.Run(p, TrainerTests.Options()));
+        Assert.Matches("epoch [0-9]+, batches 1-[0-9]+ of [0-9]+", e.Message);
+    }
+}

@@ -10,14 +10,14 @@ namespace Repro.Benchmarks;
 /// </summary>
 public static class BenchDevices
 {
-    /// <summary><c>cpu</c>, plus <c>cuda</c> when libtorch has CUDA and sees a device.</summary>
-    public static IEnumerable<string> Available() => Available(CudaPresent());
+    /// <summary><c>cpu</c>, plus <c>cuda</c> when libtorch has CUDA and sees a device, narrowed by <c>--device</c>.</summary>
+    public static IEnumerable<string> Available() => Available(CudaPresent(), BenchSettings.DeviceFilter);
 
     /// <summary>The device names for a machine with or without CUDA (testable without a GPU).</summary>
-    public static IEnumerable<string> Available(bool cudaPresent)
+    public static IEnumerable<string> Available(bool cudaPresent, string filter = "all")
     {
-        yield return "cpu";
-        if (cudaPresent) yield return "cuda";
+        if (filter is "all" or "cpu") yield return "cpu";
+        if (cudaPresent && filter is "all" or "cuda") yield return "cuda";
     }
 
     /// <summary>Waits for queued CUDA work, so that an operation's time includes its kernels; no-op on CPU.</summary>

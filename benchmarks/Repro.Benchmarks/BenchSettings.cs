@@ -17,11 +17,14 @@ public static class BenchSettings
     /// <summary>CPU instruction set libtorch may dispatch on: <c>avx2</c> (default, pinned), <c>avx512</c> or <c>native</c>.</summary>
     public static string Isa { get; private set; } = "avx2";
 
+    /// <summary>Which devices the per-batch benchmarks are offered on: <c>all</c> present (default), <c>cpu</c> or <c>cuda</c>.</summary>
+    public static string DeviceFilter { get; private set; } = "all";
+
     /// <summary>Deterministic algorithms (default true, as in every run); <c>--nondeterministic</c> turns them off to see their cost.</summary>
     public static bool Deterministic { get; private set; } = true;
 
     /// <summary>
-    /// Takes <c>--threads N</c>, <c>--nondeterministic</c> and <c>--isa NAME</c> (or <c>REPRO_BENCH_THREADS</c> / <c>REPRO_BENCH_ISA</c>)
+    /// Takes <c>--threads N</c>, <c>--nondeterministic</c>, <c>--device all|cpu|cuda</c> and <c>--isa NAME</c> (or <c>REPRO_BENCH_THREADS</c> / <c>REPRO_BENCH_ISA</c>)
     /// out of <paramref name="args"/>; the rest goes to BenchmarkDotNet.
     /// </summary>
     public static string[] Parse(string[] args)
@@ -36,8 +39,11 @@ public static class BenchSettings
             if (args[k] == "--threads" && k + 1 < args.Length) Threads = int.Parse(args[++k], CultureInfo.InvariantCulture);
             else if (args[k] == "--isa" && k + 1 < args.Length) Isa = args[++k];
             else if (args[k] == "--nondeterministic") Deterministic = false;
+            else if (args[k] == "--device" && k + 1 < args.Length) DeviceFilter = args[++k];
             else rest.Add(args[k]);
         }
+        if (DeviceFilter is not ("all" or "cpu" or "cuda"))
+            throw new ArgumentException($"--device '{DeviceFilter}' is not known: use all, cpu or cuda");
         if (Threads < 1) throw new ArgumentOutOfRangeException(nameof(args), Threads, "--threads must be at least 1");
         CpuIsaPin.Variables(Isa); // validates the name
         return rest.ToArray();

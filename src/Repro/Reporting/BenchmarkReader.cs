@@ -68,8 +68,38 @@ public static class BenchmarkReader
             }
         if (images is null && FindNumber(b, "OperationsPerInvoke") is double ops && ops >= 1 && mean > 0)
             images = 1e9 / mean.Value;
+        if (images is null && mean > 0)
+        {
+            // BenchmarkDotNet's JSON does not carry custom columns: follow the suite's convention (the Images/s
+            // column). Operations per iteration > 1 means OperationsPerInvoke counts images (mean is per image);
+            // otherwise an operation is one batch of the case's Batch parameter.
+            if (OperationsPerIteration(b) is > 1) images = 1e9 / mean.Value;
+            else if (ParameterValue(parameters, "Batch") is double batch && batch >= 1) images = batch * 1e9 / mean.Value;
+        }
         double? allocated = Get(b, "Memory") is { } mem ? Number(Get(mem, "BytesAllocatedPerOperation")) : null;
         return new BenchmarkResult(file, type, method, parameters, fullName, mean.Value, sd, images, allocated);
+    }
+
+    /// <summary>Operations per iteration of the case's workload result measurements (null when not exported).</summary>
+    private static long? OperationsPerIteration(JsonElement b)
+    {
+        if (Get(b, "Measurements") is not { ValueKind: JsonValueKind.Array } ms) return null;
+        foreach (var m in ms.EnumerateArray())
+            if (Text(Get(m, "IterationMode")) == "Workload" && Text(Get(m, "IterationStage")) == "Result" && Number(Get(m, "Operations")) is double ops)
+                return (long)ops;
+        return null;
+    }
+
+    /// <summary>The numeric value of <paramref name="name"/> in a <c>A=1&amp;B=x</c> parameter string.</summary>
+    private static double? ParameterValue(string parameters, string name)
+    {
+        foreach (var pair in parameters.Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            int eq = pair.IndexOf('=');
+            if (eq > 0 && pair[..eq] == name && double.TryParse(pair[(eq + 1)..], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v))
+                return v;
+        }
+        return null;
     }
 
     private static bool IsImagesPerSecond(string name)

@@ -35,7 +35,6 @@ public sealed class Trainer : IDisposable
     private readonly ReproModel _model;
     private readonly ILossFunction _loss;
     private readonly IOptimizer _optimizer;
-    private readonly IDisposable? _tf32;
     private readonly ReduceLrOnPlateau _plateau;
     private readonly EarlyStopping _early;
     private readonly ISampler _sampler;
@@ -83,7 +82,6 @@ public sealed class Trainer : IDisposable
         _initialCounts = _model.Counts();
         _loss = EffectiveLoss(preset).Create(_train.ClassCounts());
         SpeedSetup.ApplyToModel(_model, preset.Speed);
-        if (preset.Speed is { Tf32: true }) _tf32 = TorchRuntime.UseTf32(true);
         _optimizer = SpeedSetup.CreateOptimizer(GroupsFor(_model), preset.Speed);
         _plateau = new ReduceLrOnPlateau(preset.PlateauPatience, preset.PlateauFactor, preset.MinLearningRate);
         _early = new EarlyStopping(preset.EarlyStoppingPatience);
@@ -115,6 +113,8 @@ public sealed class Trainer : IDisposable
     public static RunResult Run(Preset preset, RunOptions run)
     {
         var total = Stopwatch.StartNew();
+        TorchRuntime.EnsureInitialized(run.Runtime);
+        using var tf32 = preset.Speed is { Tf32: true } ? TorchRuntime.UseTf32(true) : null; // for this run only
         using var trainer = new Trainer(preset, run);
         return trainer.Execute(total);
     }
@@ -465,7 +465,6 @@ public sealed class Trainer : IDisposable
     public void Dispose()
     {
         _features?.Dispose();
-        _tf32?.Dispose();
         if (_bestState is not null) foreach (var t in _bestState.Values) t.Dispose();
         _optimizer.Dispose();
         _model.Dispose();

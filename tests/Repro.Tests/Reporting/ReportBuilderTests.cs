@@ -63,8 +63,11 @@ public class ReportBuilderTests
         // Throughput: runs and the benchmark export (images/s metric; OperationsPerInvoke → 1e9 / mean).
         Assert.Contains($"| {ReportFormat.Number(run.Timings.TrainImagesPerSecond, 1)} |", md);
         Assert.Contains("| TrainStep.Step | Preset=q1-cnn-smoke&Batch=32 | 42.500 ms | 812.346 µs | 23.5 | 752.9 | 200.00 KiB |", md);
+        // real 0.15.8 exports: images/s from the Batch parameter (32 / 0.16 s), or from images counted as operations
+        Assert.Contains("| FastPathBenchmarks.TrainingStep | Batch=32&Device=cpu&Size=64&Config=flat | 160.000 ms | 2.000 ms | 6.2 | 200.0 |", md);
+        Assert.Contains("| EpochBenchmarks.TrainOneEpoch | Device=cpu | 6.250 ms | 0.0 ns | 160.0 | 160.0 |", md);
         Assert.Contains("| Decode.Png |  | 250.000 µs | 1.000 µs | 4000.0 | 4000.0 | — |", md);
-        Assert.Equal(2, outcome.Benchmarks);
+        Assert.Equal(4, outcome.Benchmarks);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public class ReportCommandTests
         string out_ = Path.Combine(RepoPaths.NewTempDir("report-cli"), "REPORT.md");
         var (code, stdout, stderr) = Run("report", "--results", _f.ResultsDir, "--audit", _f.AuditPath, "--benchmarks", _f.BenchmarksDir, "--out", out_);
         Assert.True(code == 0, stderr);
-        Assert.Contains($"report: {out_} (2 run(s), 8 figure(s), 2 benchmark case(s))", stdout);
+        Assert.Contains($"report: {out_} (2 run(s), 8 figure(s), 4 benchmark case(s))", stdout);
         Assert.StartsWith("# Repro report", File.ReadAllText(out_));
     }
 

@@ -62,7 +62,7 @@ public sealed class ReportFixture
     public string BenchmarksDir { get; }
     public IReadOnlyList<RunResult> Runs { get; }
 
-    /// <summary>The shape of BenchmarkDotNet's JSON exporter (trimmed): one case with an images/s metric, one with OperationsPerInvoke only.</summary>
+    /// <summary>The shape of BenchmarkDotNet's JSON exporter (trimmed): one case with an images/s metric, one with OperationsPerInvoke only, and two as BenchmarkDotNet 0.15.8 really writes them (no custom columns: a Batch parameter, or images counted in the measurements' operations).</summary>
     public const string BenchmarkJson = """
     {
       "Title": "Repro.Benchmarks.TrainStep-20250101-000000",
@@ -83,6 +83,18 @@ public sealed class ReportFixture
           "FullName": "Repro.Benchmarks.Decode.Png",
           "Job": { "Run": { "OperationsPerInvoke": 64 } },
           "Statistics": { "Mean": 250000, "StandardDeviation": 1000 }
+        },
+        {
+          "Namespace": "Repro.Benchmarks", "Type": "FastPathBenchmarks", "Method": "TrainingStep",
+          "Parameters": "Batch=32&Device=cpu&Size=64&Config=flat", "FullName": "Repro.Benchmarks.FastPathBenchmarks.TrainingStep",
+          "Statistics": { "Mean": 160000000, "StandardDeviation": 2000000 },
+          "Measurements": [ { "IterationMode": "Workload", "IterationStage": "Result", "LaunchIndex": 0, "IterationIndex": 1, "Operations": 1, "Nanoseconds": 160000000 } ]
+        },
+        {
+          "Namespace": "Repro.Benchmarks", "Type": "EpochBenchmarks", "Method": "TrainOneEpoch", "Parameters": "Device=cpu",
+          "FullName": "Repro.Benchmarks.EpochBenchmarks.TrainOneEpoch",
+          "Statistics": { "Mean": 6250000, "StandardDeviation": 0 },
+          "Measurements": [ { "IterationMode": "Workload", "IterationStage": "Result", "LaunchIndex": 0, "IterationIndex": 1, "Operations": 2463, "Nanoseconds": 15393750000 } ]
         },
         { "Namespace": "Repro.Benchmarks", "Type": "Decode", "Method": "Failed", "FullName": "Repro.Benchmarks.Decode.Failed" }
       ]

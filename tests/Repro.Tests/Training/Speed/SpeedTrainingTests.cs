@@ -1,3 +1,4 @@
+using Repro.Models;
 using Repro.Results;
 using Repro.Training;
 using Repro.Training.Presets;
@@ -56,5 +57,36 @@ public class SpeedTrainingTests
         };
         var e = Assert.Throws<TrainingDivergedException>(() => Trainer.Run(p, TrainerTests.Options()));
         Assert.Matches("epoch [0-9]+, batches 1-[0-9]+ of [0-9]+", e.Message);
+    }
+
+    [Fact]
+    public void The_flat_optimizer_takes_in_stages_unfrozen_mid_run_and_resumes_between_them()
+    {
+        var p = PresetRegistry.Get("q2-resnet-fixed-smoke") with
+        {
+            ImageSize = 32, Epochs = 3, BootstrapResamples = 0, Model = new ModelSpec("transfer", "resnet18"),
+            UnfreezeLayer4AfterEpoch = 1, UnfreezeLayer3AfterEpoch = 2,
+            Speed = new SpeedOptions { FlatOptimizer = true, ChannelsLast = true },
+        };
+        var full = Trainer.Run(p, TrainerTests.Options(RepoPaths.NewTempDir("flat-unfreeze-full")));
+        Assert.Equal(new[] { 1, 2, 3 }, full.History.Select(h => h.LearningRates.Count));
+        string dir = RepoPaths.NewTempDir("flat-unfreeze-interrupted");
+        var stop = Assert.Throws<RunInterruptedException>(() => Trainer.Run(p, TrainerTests.Options(dir) with { InterruptAfterEpoch = 2 }));
+        var resumed = Trainer.Run(p, TrainerTests.Options(dir) with { ResumeFrom = stop.Checkpoint });
+        Assert.Equal(Numbers(full), Numbers(resumed));
+    }
+
+    [Fact]
+    public void A_bf16_transfer_run_caches_bf16_features_and_trains_its_head_on_them()
+    {
+        var p = PresetRegistry.Get("q2-resnet-fixed-smoke") with
+        {
+            ImageSize = 32, Epochs = 2, BootstrapResamples = 0, Model = new ModelSpec("transfer", "resnet18"),
+            Speed = new SpeedOptions { Precision = "bf16", FlatOptimizer = true, ChannelsLast = true },
+        };
+        var r = Trainer.Run(p, TrainerTests.Options());
+        Assert.True(r.FeaturesCached);
+        Assert.All(r.History, h => Assert.True(double.IsFinite(h.TrainLoss)));
+        Assert.All(r.TestPredictions, pr => Assert.Equal(1.0, pr.Probabilities.Sum(), 6));
     }
 }

@@ -41,7 +41,7 @@ run() {
   export LD_LIBRARY_PATH="$lib:${LD_LIBRARY_PATH:-}"
   [ -x "$pub/repro" ] || tar -C "$root/artifacts/gpu" -xzf "$root/artifacts/gpu/repro.tar.gz"   # carried packed
   local repro="$pub/repro"
-  "$repro" doctor --device cuda --config | tee "$out/doctor.txt"
+  "$repro" doctor --device cuda --config | tee "$out/doctor.txt" || echo "doctor: CUDA is not usable here; the CUDA steps below will say why" | tee -a "$out/doctor.txt"
   local steps=${STEPS:-timing bench cpu repeat}
   local backbone=()
   [ -n "${REPRO_RESNET18_ONNX:-}" ] || backbone=(--backbone resnet18)
@@ -53,7 +53,8 @@ run() {
       local extra=()
       [[ $p == q2-* ]] && extra=("${backbone[@]}")
       /usr/bin/time -f "$p %e s wall" -a -o "$out/timing.txt" "$repro" train --preset "$p" --data "$root/data/mth416" \
-        --device cuda --seed 42 "${extra[@]}" --out "$out/timing" 2>"$out/timing-$p.log" | tee "$out/timing-$p.txt"
+        --device cuda --seed 42 "${extra[@]}" --out "$out/timing" 2>"$out/timing-$p.log" | tee "$out/timing-$p.txt" \
+        || echo "FAILED: $p (see $out/timing-$p.log)" | tee -a "$out/timing.txt"
     done
     cat "$out/timing.txt"
   fi
@@ -68,7 +69,8 @@ run() {
   if [[ " $steps " == *" cpu "* ]]; then
     # Cross-machine CPU check: the CPU presets pinned to 2 threads and AVX2 must give the snapshots verified here.
     for p in q1-cnn-smoke q1-cnn-fixed-smoke q2-resnet-smoke q2-resnet-fixed-smoke; do
-      "$repro" train --preset "$p" --data "$root/data/mth416" --seed 42 --threads 2 --cpu-isa avx2 --out "$out/cpu" 2>"$out/cpu-$p.log"
+      "$repro" train --preset "$p" --data "$root/data/mth416" --seed 42 --threads 2 --cpu-isa avx2 --out "$out/cpu" 2>"$out/cpu-$p.log" \
+        || echo "FAILED: $p (see $out/cpu-$p.log)" | tee -a "$out/cpu-check.txt"
       "$repro" snapshot --result "$out/cpu/$p-seed42.json" \
         --verify "$root/snapshots/StudyReproductionTests.Study_protocol_on_MTH416_$p.verified.txt" | tee -a "$out/cpu-check.txt" || true
     done
@@ -79,8 +81,9 @@ run() {
     for p in q1-cnn q1-cnn-fast; do
       for round in 1 2; do
         "$repro" train --preset "$p" --data "$root/data/mth416" --device cuda --seed 42 \
-          --out "$out/cuda-$round" 2>"$out/cuda-$p-$round.log" > "$out/cuda-$p-$round.txt"
-        "$repro" snapshot --result "$out/cuda-$round/$p-seed42.json" > "$out/cuda-$p-$round.snapshot.txt"
+          --out "$out/cuda-$round" 2>"$out/cuda-$p-$round.log" > "$out/cuda-$p-$round.txt" \
+          && "$repro" snapshot --result "$out/cuda-$round/$p-seed42.json" > "$out/cuda-$p-$round.snapshot.txt" \
+          || echo "FAILED: $p round $round (see $out/cuda-$p-$round.log)" | tee -a "$out/cuda-check.txt"
       done
       if cmp -s "$out/cuda-$p-1.snapshot.txt" "$out/cuda-$p-2.snapshot.txt"; then echo "$p: two CUDA runs identical"; else echo "$p: CUDA runs DIFFER"; fi | tee -a "$out/cuda-check.txt"
     done

@@ -17,63 +17,34 @@ namespace Repro.Training.Optim;
 /// gradient (zero when unused) and is updated each step, where the per-tensor loop skips a parameter
 /// whose gradient was never created. Every model here uses all its trainable parameters.
 /// </remarks>
-public sealed class FlatAdamW : IOptimizer
+public sealed class FlatAdamW : AdamWBase
 {
-    private readonly List<ParamGroup> _groups = new();
     private readonly List<FlatBuffer> _buffers = new();
-    private double[] _lr = Array.Empty<double>();
 
     /// <summary>Creates the optimizer; moves every parameter of <paramref name="groups"/> into flat buffers.</summary>
-    public FlatAdamW(IEnumerable<ParamGroup> groups, double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8)
+    public FlatAdamW(IEnumerable<ParamGroup> groups, double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8) : base(beta1, beta2, eps)
     {
-        Beta1 = beta1; Beta2 = beta2; Eps = eps;
         foreach (var g in groups) AddGroup(g);
     }
-
-    /// <summary>β1.</summary>
-    public double Beta1 { get; }
-    /// <summary>β2.</summary>
-    public double Beta2 { get; }
-    /// <summary>ε.</summary>
-    public double Eps { get; }
-    /// <inheritdoc />
-    public long Steps { get; private set; }
-    /// <inheritdoc />
-    public IReadOnlyList<ParamGroup> Groups => _groups;
-    /// <inheritdoc />
-    public IReadOnlyList<double> LearningRates => _lr;
-    /// <inheritdoc />
-    public IEnumerable<Parameter> Parameters => _groups.SelectMany(g => g.Parameters);
 
     /// <summary>Number of flat buffers (one per group and dtype).</summary>
     public int BufferCount => _buffers.Count;
 
-    /// <inheritdoc />
-    public void SetLearningRates(IReadOnlyList<double> lrs)
+    /// <summary>Moves the group's parameters into buffers, one per dtype and device.</summary>
+    protected override void OnGroupAdded(int index, ParamGroup group)
     {
-        if (lrs.Count != _lr.Length) throw new ArgumentException($"{lrs.Count} learning rates for {_lr.Length} groups");
-        for (int i = 0; i < _lr.Length; i++) _lr[i] = lrs[i];
-    }
-
-    /// <inheritdoc />
-    public void AddGroup(ParamGroup group)
-    {
-        int index = _groups.Count;
-        _groups.Add(group);
-        Array.Resize(ref _lr, _lr.Length + 1);
-        _lr[^1] = group.LearningRate;
         foreach (var byType in group.Parameters.GroupBy(p => (p.dtype, p.device.ToString())))
             _buffers.Add(new FlatBuffer(index, byType.ToList()));
     }
 
     /// <inheritdoc />
-    public void ZeroGrad()
+    public override void ZeroGrad()
     {
         foreach (var b in _buffers) b.ZeroGrad();
     }
 
     /// <inheritdoc />
-    public Tensor ClipGradNorm(double maxNorm)
+    public override Tensor ClipGradNorm(double maxNorm)
     {
         if (_buffers.Count == 0) return zeros(Array.Empty<long>());
         using var scope = NewDisposeScope();
@@ -85,43 +56,31 @@ public sealed class FlatAdamW : IOptimizer
         return total.MoveToOuterDisposeScope();
     }
 
-    /// <inheritdoc />
-    public void Step()
+    /// <summary>One update per buffer (through the float32 master where the parameters are below float32), then the write-back.</summary>
+    protected override void UpdateAll(double bc1, double bc2Sqrt)
     {
-        Steps++;
-        double bc1 = 1 - Math.Pow(Beta1, Steps);
-        double bc2Sqrt = Math.Sqrt(1 - Math.Pow(Beta2, Steps));
-        using var noGrad = no_grad();
         foreach (var b in _buffers)
         {
-            using var scope = NewDisposeScope();
-            double lr = _lr[b.Group], wd = _groups[b.Group].WeightDecay;
-            var g = b.Grad32;
-            if (wd != 0) b.Master.mul_(1 - lr * wd);
-            b.M.mul_(Beta1).add_(g, alpha: 1 - Beta1);
-            b.V.mul_(Beta2).addcmul_(g, g, value: 1 - Beta2);
-            var denom = (b.V.sqrt() / bc2Sqrt).add_(Eps);
-            b.Master.addcdiv_(b.M, denom, value: -lr / bc1);
+            Update(b.Master, b.Grad32, b.M, b.V, b.Group, bc1, bc2Sqrt);
             b.SyncFromMaster();
         }
     }
 
     /// <inheritdoc />
-    public IEnumerable<(Tensor M, Tensor V)?> Moments() =>
+    public override IEnumerable<(Tensor M, Tensor V)?> Moments() =>
         Slots().Select(s => Steps == 0 ? null : ((Tensor M, Tensor V)?)(s.Buffer.ViewOf(s.Buffer.M, s.Index), s.Buffer.ViewOf(s.Buffer.V, s.Index)));
 
     /// <inheritdoc />
-    public IEnumerable<Tensor?> MasterWeights() =>
+    public override IEnumerable<Tensor?> MasterWeights() =>
         Slots().Select(s => s.Buffer.HasMaster ? s.Buffer.ViewOf(s.Buffer.Master, s.Index) : null);
 
     /// <inheritdoc />
-    public void Restore(long steps, IReadOnlyList<double> lrs, IReadOnlyList<(Tensor M, Tensor V)?> moments, IReadOnlyList<Tensor?>? masters = null)
+    public override void Restore(long steps, IReadOnlyList<double> lrs, IReadOnlyList<(Tensor M, Tensor V)?> moments, IReadOnlyList<Tensor?>? masters = null)
     {
         var slots = Slots().ToList();
         if (moments.Count != slots.Count) throw new InvalidDataException($"checkpoint holds optimizer state for {moments.Count} parameters, model has {slots.Count}");
         if (masters is not null && masters.Count != slots.Count) throw new InvalidDataException($"checkpoint holds master weights for {masters.Count} parameters, model has {slots.Count}");
-        Steps = steps;
-        SetLearningRates(lrs);
+        RestoreSteps(steps, lrs);
         using var noGrad = no_grad();
         for (int i = 0; i < slots.Count; i++)
         {
@@ -137,7 +96,7 @@ public sealed class FlatAdamW : IOptimizer
         }
     }
 
-    /// <summary>Each parameter's buffer and index there, in <see cref="Parameters"/> order.</summary>
+    /// <summary>Each parameter's buffer and index there, in <see cref="AdamWBase.Parameters"/> order.</summary>
     private IEnumerable<(FlatBuffer Buffer, int Index)> Slots()
     {
         var where = new Dictionary<Parameter, (FlatBuffer, int)>(ReferenceEqualityComparer.Instance);
@@ -147,7 +106,7 @@ public sealed class FlatAdamW : IOptimizer
     }
 
     /// <inheritdoc />
-    public void Dispose()
+    public override void Dispose()
     {
         foreach (var b in _buffers) b.Dispose();
         _buffers.Clear();

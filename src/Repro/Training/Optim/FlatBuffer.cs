@@ -37,8 +37,9 @@ internal sealed class FlatBuffer : IDisposable
             total += p.numel();
         }
         using var noGrad = no_grad();
-        Data = empty(total, dtype: dtype, device: device);
-        Grad = zeros(total, dtype: dtype, device: device);
+        // Owned by this object, not by whatever dispose scope the caller has open.
+        Data = empty(total, dtype: dtype, device: device).DetachFromDisposeScope();
+        Grad = zeros(total, dtype: dtype, device: device).DetachFromDisposeScope();
         for (int i = 0; i < parameters.Count; i++)
         {
             var p = parameters[i];
@@ -48,10 +49,10 @@ internal sealed class FlatBuffer : IDisposable
             p.grad = ViewOf(Grad, i);
         }
         HasMaster = dtype != ScalarType.Float32;
-        Master = HasMaster ? Data.to(ScalarType.Float32) : Data;
-        _grad32 = HasMaster ? zeros(total, dtype: ScalarType.Float32, device: device) : null;
-        M = zeros(total, dtype: ScalarType.Float32, device: device);
-        V = zeros(total, dtype: ScalarType.Float32, device: device);
+        Master = HasMaster ? Data.to(ScalarType.Float32).DetachFromDisposeScope() : Data;
+        _grad32 = HasMaster ? zeros(total, dtype: ScalarType.Float32, device: device).DetachFromDisposeScope() : null;
+        M = zeros(total, dtype: ScalarType.Float32, device: device).DetachFromDisposeScope();
+        V = zeros(total, dtype: ScalarType.Float32, device: device).DetachFromDisposeScope();
     }
 
     /// <summary>Index of the group in the optimizer.</summary>

@@ -48,7 +48,7 @@ public abstract class PlainCnn : ReproModel
             layers.Add(($"{4 * i + 3}", nn.MaxPool2d(2, 2)));
             inChannels = channels[i];
         }
-        layers.Add(($"{4 * channels.Count}", new GlobalAvgPool()));
+        layers.Add(($"{4 * channels.Count}", nn.AdaptiveAvgPool2d(1)));
         layers.Add(($"{4 * channels.Count + 1}", nn.Flatten()));
         features = nn.Sequential(layers);
         classifier = nn.Sequential(

@@ -23,7 +23,7 @@ public sealed class ResNetBackbone : nn.Module<Tensor, Tensor>
     private readonly Conv2d conv1;
     private readonly BatchNorm2d bn1;
     private readonly MaxPool2d maxpool;
-    private readonly GlobalAvgPool avgpool;
+    private readonly AdaptiveAvgPool2d avgpool;
     private readonly Sequential[] layers;
 
     /// <summary>Builds the backbone with <paramref name="stages"/> blocks per stage (four stages).</summary>
@@ -35,7 +35,7 @@ public sealed class ResNetBackbone : nn.Module<Tensor, Tensor>
         conv1 = nn.Conv2d(3, 64, kernel_size: 7, stride: 2, padding: 3, bias: false);
         bn1 = nn.BatchNorm2d(64);
         maxpool = nn.MaxPool2d(3, 2, 1);
-        avgpool = new GlobalAvgPool();
+        avgpool = nn.AdaptiveAvgPool2d(1);
         register_module("conv1", conv1);
         register_module("bn1", bn1);
         register_module("maxpool", maxpool);

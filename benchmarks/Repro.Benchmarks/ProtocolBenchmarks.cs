@@ -10,7 +10,8 @@ namespace Repro.Benchmarks;
 /// time, so decoding is always included), model build (q2: ImageNet ResNet18 weights from the ONNX package),
 /// feature caching where the preset allows it, every epoch with per-epoch validation, final validation and
 /// test evaluation with bootstrap CIs — wall time. The smoke presets run on CPU; where CUDA is present the
-/// study's full <c>q1-cnn</c> and <c>q2-resnet</c> (224, 15 epochs) run on it as well. Monitoring strategy,
+/// study's full <c>q1-cnn</c> and <c>q2-resnet</c> (224, 15 epochs) run on it as well, reference and with every
+/// speed switch on (<c>-fast</c>). Monitoring strategy,
 /// no warmup, one iteration: a run takes minutes on 2 CPU cores (raise it with --iterationCount).
 /// </summary>
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 1, id: "Monitoring")]
@@ -22,7 +23,7 @@ public class ProtocolBenchmarks
     [ParamsSource(nameof(Cases))]
     public string Case { get; set; } = "q1-cnn-smoke@cpu";
 
-    /// <summary>Smoke presets on every device present; the full study presets on CUDA only.</summary>
+    /// <summary>Smoke presets on every device present; the full study presets, reference and fast, on CUDA only.</summary>
     public static IEnumerable<string> Cases
     {
         get
@@ -35,6 +36,8 @@ public class ProtocolBenchmarks
                 {
                     yield return $"q1-cnn@{device}";
                     yield return $"q2-resnet@{device}";
+                    yield return $"q1-cnn-fast@{device}";
+                    yield return $"q2-resnet-fast@{device}";
                 }
             }
         }

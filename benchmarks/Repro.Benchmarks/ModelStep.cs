@@ -43,10 +43,10 @@ public sealed class ModelStep : IDisposable
         _optimizer = SpeedSetup.CreateOptimizer(model.ParameterGroups().Select(g => new ParamGroup(g.Key, g.Value, 3e-4, 1e-4)), speed);
         _loss = new LossSpec("focal").Create([2145, 186, 132]);
         using var gen = TorchRuntime.Generator(416, 0);
-        using var input = randn([batch, 3, size, size], generator: gen);
-        using var onDevice = input.to(device);
-        _input = SpeedSetup.ToModelInput(onDevice, speed).alias();
-        _labels = randint(0, 3, [batch], generator: gen, dtype: ScalarType.Int64).to(device);
+        using var scope = NewDisposeScope(); // every intermediate stays referenced until the input is made
+        var input = randn([batch, 3, size, size], generator: gen);
+        _input = SpeedSetup.ToModelInput(input.to(device), speed).alias().MoveToOuterDisposeScope();
+        _labels = randint(0, 3, [batch], generator: gen, dtype: ScalarType.Int64).to(device).MoveToOuterDisposeScope();
     }
 
     /// <summary>The device everything runs on.</summary>

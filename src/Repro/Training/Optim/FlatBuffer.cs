@@ -43,10 +43,13 @@ internal sealed class FlatBuffer : IDisposable
         for (int i = 0; i < parameters.Count; i++)
         {
             var p = parameters[i];
+            // Both views stay referenced until the native calls that take them have returned (a TorchSharp
+            // temporary nothing references can be finalized mid-call).
             using var view = ViewOf(Data, i);
+            using var gradView = ViewOf(Grad, i);
             view.copy_(p);
-            p.set_(view);
-            p.grad = ViewOf(Grad, i);
+            p.set_(view); // returns p itself in TorchSharp 0.107: nothing to dispose
+            p.grad = gradView;
         }
         HasMaster = dtype != ScalarType.Float32;
         Master = HasMaster ? Data.to(ScalarType.Float32).DetachFromDisposeScope() : Data;

@@ -32,7 +32,10 @@ public static class SpeedSetup
     {
         if (speed is null) return input;
         var x = speed.ChannelsLast ? ChannelsLast.Of(input) : input;
-        return speed.IsBf16 ? x.to(ScalarType.BFloat16) : x;
+        if (!speed.IsBf16) return x;
+        var cast = x.to(ScalarType.BFloat16);
+        GC.KeepAlive(x); // the channels-last copy must outlive the cast that reads it, scope or no scope
+        return cast;
     }
 
     /// <summary>Logits in float32 for the loss and the probabilities (a bf16 model's output is cast up).</summary>

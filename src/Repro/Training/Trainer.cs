@@ -79,6 +79,7 @@ public sealed class Trainer : IDisposable
         TorchRuntime.Seed(run.Seed);
         _model = ModelFactory.Create(preset.Model, _device);
         _warnings.AddRange(_model.Warnings);
+        _warnings.AddRange(SpeedSetup.Warnings(preset.Speed, _device, TorchRuntime.Options.CpuIsa));
         _initialCounts = _model.Counts();
         _loss = EffectiveLoss(preset).Create(_train.ClassCounts());
         SpeedSetup.ApplyToModel(_model, preset.Speed);

@@ -1,4 +1,5 @@
 using Repro.Models;
+using TorchSharp;
 using Repro.Training.Optim;
 using static TorchSharp.torch;
 
@@ -36,6 +37,21 @@ public static class SpeedSetup
         var cast = x.to(ScalarType.BFloat16);
         GC.KeepAlive(x); // the channels-last copy must outlive the cast that reads it, scope or no scope
         return cast;
+    }
+
+    /// <summary>
+    /// What a user should know about <paramref name="speed"/> on <paramref name="device"/> with the CPU
+    /// instruction set <paramref name="cpuIsa"/> (the result file and the console carry these).
+    /// </summary>
+    public static IEnumerable<string> Warnings(SpeedOptions? speed, Device device, string cpuIsa)
+    {
+        if (speed is null) yield break;
+        bool cpu = device.type == DeviceType.CPU;
+        if (cpu && speed.IsBf16 && cpuIsa.Equals("avx2", StringComparison.OrdinalIgnoreCase))
+            yield return "speed.precision=bf16 on a CPU pinned to AVX2: oneDNN has no AVX2 bf16 kernels and falls back to " +
+                         "reference code (measured ~25x slower than float32); run with --cpu-isa native on an AVX512-BF16 CPU";
+        if (cpu && speed.Tf32)
+            yield return "speed.tf32 has no effect on a CPU";
     }
 
     /// <summary>Logits in float32 for the loss and the probabilities (a bf16 model's output is cast up).</summary>

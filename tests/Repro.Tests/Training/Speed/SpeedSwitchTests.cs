@@ -98,4 +98,16 @@ public class SpeedSwitchTests
             Assert.Equal(reference with { Name = p.Name, Description = p.Description, Speed = p.Speed, Device = p.Device }, p);
         }
     }
+
+    [Fact]
+    public void Bf16_on_a_cpu_pinned_to_avx2_is_flagged_and_the_reference_path_is_not()
+    {
+        var bf16 = new SpeedOptions { Precision = "bf16", FlatOptimizer = true, Tf32 = true };
+        var warnings = SpeedSetup.Warnings(bf16, CPU, "avx2").ToList();
+        Assert.Equal(2, warnings.Count);
+        Assert.Contains("--cpu-isa native", warnings[0]);
+        Assert.Contains("no effect on a CPU", warnings[1]);
+        Assert.Single(SpeedSetup.Warnings(bf16, CPU, "native")); // only the TF32 note
+        Assert.Empty(SpeedSetup.Warnings(null, CPU, "avx2"));
+    }
 }

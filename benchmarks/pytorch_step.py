@@ -8,6 +8,7 @@ fp32 (NCHW), channels_last, channels_last + bf16 autocast.
 
   python3 benchmarks/pytorch_step.py --device cpu --threads 2 --batch 32 64 --size 224
   python3 benchmarks/pytorch_step.py --device cuda --batch 32 64 --size 224 --steps 50
+  python3 benchmarks/pytorch_step.py --phases --batch 32 --size 64 224   # forward / backward / optimizer split
 """
 import argparse
 import time
@@ -35,7 +36,7 @@ def focal_loss(logits, target, alpha, gamma=2.0):
     return (alpha[target] * (1 - pt) ** gamma * ce).mean()
 
 
-def run(config, device, batch, size, steps, warmup):
+def run(config, device, batch, size, steps, warmup, phases=False):
     torch.manual_seed(42)
     model = custom_cnn().to(device)
     x = torch.randn(batch, 3, size, size, device=device)
@@ -47,34 +48,50 @@ def run(config, device, batch, size, steps, warmup):
     opt = torch.optim.AdamW(model.parameters(), lr=3e-4, weight_decay=1e-4)
     model.train()
 
+    def sync():
+        if device.type == "cuda":
+            torch.cuda.synchronize()
+
+    marks = []
+
+    def mark():
+        if phases:
+            sync()
+            marks.append(time.perf_counter())
+
     def step():
+        mark()
         opt.zero_grad(set_to_none=False)
         if config == "cl_bf16":
             with torch.autocast(device_type=device.type, dtype=torch.bfloat16):
                 logits = model(x)
         else:
             logits = model(x)
+        mark()
         loss = focal_loss(logits, y, alpha)
         loss.backward()
+        mark()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         opt.step()
         return loss
 
-    def sync():
-        if device.type == "cuda":
-            torch.cuda.synchronize()
-
     for _ in range(warmup):
         step()
     sync()
-    times = []
+    times, split = [], [0.0, 0.0, 0.0]
     for _ in range(steps):
+        marks.clear()
         t0 = time.perf_counter()
         step().item()
         sync()
-        times.append(time.perf_counter() - t0)
+        t1 = time.perf_counter()
+        times.append(t1 - t0)
+        if phases:
+            marks.append(t1)
+            for k in range(3):
+                split[k] += (marks[k + 1] - marks[k]) / steps
     mean = sum(times) / len(times)
-    return batch / mean, batch / min(times), mean
+    return batch / mean, batch / min(times), mean, split
 
 
 def main():
@@ -86,6 +103,7 @@ def main():
     p.add_argument("--configs", nargs="+", default=["fp32", "cl", "cl_bf16"], choices=["fp32", "cl", "cl_bf16"])
     p.add_argument("--steps", type=int, default=5, help="timed steps per case")
     p.add_argument("--warmup", type=int, default=2)
+    p.add_argument("--phases", action="store_true", help="also print forward / backward / optimizer ms (device waited for between phases)")
     a = p.parse_args()
     device = torch.device(a.device)
     if device.type == "cpu":
@@ -94,13 +112,15 @@ def main():
         torch.backends.cudnn.benchmark = True
     print(f"PyTorch {torch.__version__}, device {device}, threads {torch.get_num_threads()}, "
           f"steps {a.steps} (warmup {a.warmup})")
-    print("| size | batch | config | img/s (mean) | img/s (best) | ms/step |")
-    print("|---|---|---|---|---|---|")
+    extra = " forward ms | backward ms | optimizer ms |" if a.phases else ""
+    print("| size | batch | config | img/s (mean) | img/s (best) | ms/step |" + extra)
+    print("|---|---|---|---|---|---|" + ("---|---|---|" if a.phases else ""))
     for size in a.size:
         for batch in a.batch:
             for config in a.configs:
-                mean_ips, best_ips, mean_s = run(config, device, batch, size, a.steps, a.warmup)
-                print(f"| {size} | {batch} | {config} | {mean_ips:.1f} | {best_ips:.1f} | {mean_s * 1000:.1f} |", flush=True)
+                mean_ips, best_ips, mean_s, split = run(config, device, batch, size, a.steps, a.warmup, a.phases)
+                cols = "".join(f" {v * 1000:.1f} |" for v in split) if a.phases else ""
+                print(f"| {size} | {batch} | {config} | {mean_ips:.1f} | {best_ips:.1f} | {mean_s * 1000:.1f} |{cols}", flush=True)
 
 
 if __name__ == "__main__":

@@ -53,10 +53,32 @@ public sealed class ModelStep : IDisposable
     public Device Device { get; }
 
     /// <summary>Forward, loss, backward, clip, AdamW step; waits for the device; returns the loss.</summary>
-    public float TrainStep()
+    public float TrainStep() => Step(null);
+
+    /// <summary>
+    /// The same step with the device waited for after each phase, for <see cref="PhaseTimes"/>: forward (with
+    /// zero-grad), loss + backward, clip + AdamW, in milliseconds.
+    /// </summary>
+    public (double Forward, double Backward, double Optimizer) TimedTrainStep()
+    {
+        var marks = new List<long>(4);
+        Step(marks);
+        double ms(int i) => (marks[i + 1] - marks[i]) * 1000.0 / System.Diagnostics.Stopwatch.Frequency;
+        return (ms(0), ms(1), ms(2));
+    }
+
+    private float Step(List<long>? marks)
     {
         if (_trainAll) _model.train(); else _model.SetMode(true);
         using var scope = NewDisposeScope();
+        void Mark()
+        {
+            if (marks is null) return;
+            BenchDevices.Synchronize(Device);
+            marks.Add(System.Diagnostics.Stopwatch.GetTimestamp());
+        }
+        Mark();
+        _optimizer.ZeroGrad();
         Tensor logits;
         if (_headOnly)
         {
@@ -65,13 +87,15 @@ public sealed class ModelStep : IDisposable
             logits = _model.Head(features);
         }
         else logits = _model.forward(_input);
+        Mark();
         var loss = _loss.Compute(SpeedSetup.ToFloat32(logits), _labels);
-        _optimizer.ZeroGrad();
         loss.backward();
+        Mark();
         _optimizer.ClipGradNorm(1.0);
         _optimizer.Step();
         float value = loss.item<float>();
         BenchDevices.Synchronize(Device);
+        if (marks is not null) marks.Add(System.Diagnostics.Stopwatch.GetTimestamp());
         return value;
     }
 

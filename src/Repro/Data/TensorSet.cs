@@ -23,7 +23,8 @@ public sealed class TensorSet : IDisposable
         Labels = labels.DetachFromDisposeScope();
         Ids = ids;
         Paths = paths;
-        _labels = labels.cpu().data<long>().Select(l => (int)l).ToArray();
+        using (var host = labels.cpu()) // held (and freed) here: a TorchSharp temporary nothing references can be finalized mid-read
+            _labels = host.data<long>().Select(l => (int)l).ToArray();
     }
 
     private readonly int[] _labels;

@@ -117,7 +117,8 @@ public static class OnnxResNetWeights
                 var t = ToTensor(walk.Initializer(initializer), onnxPath);
                 if (name == "conv1.weight")
                 {
-                    var rgb = t.flip(1).contiguous();
+                    Tensor rgb;
+                    using (var flipped = t.flip(1)) rgb = flipped.contiguous(); // the flipped view outlives the copy
                     t.Dispose();
                     t = rgb;
                 }

@@ -18,7 +18,7 @@ public sealed class ModelStep : IDisposable
 {
     private readonly ReproModel _model;
     private readonly IOptimizer _optimizer;
-    private readonly SpeedOptions? _speed;
+    private readonly IDisposable? _tf32;
     private readonly ILossFunction _loss;
     private readonly Tensor _input, _labels;
     private readonly bool _headOnly, _trainAll;
@@ -34,7 +34,7 @@ public sealed class ModelStep : IDisposable
     /// <param name="speed">Speed switches (null: the reference path).</param>
     public ModelStep(ReproModel model, Device device, int batch, int size, bool headOnly, bool trainAll = false, SpeedOptions? speed = null)
     {
-        _speed = speed;
+        _tf32 = SpeedSetup.UseTf32(speed);
         SpeedSetup.ApplyToModel(model, speed);
         _trainAll = trainAll;
         _model = model;
@@ -95,7 +95,7 @@ public sealed class ModelStep : IDisposable
         _optimizer.Step();
         float value = loss.item<float>();
         BenchDevices.Synchronize(Device);
-        if (marks is not null) marks.Add(System.Diagnostics.Stopwatch.GetTimestamp());
+        marks?.Add(System.Diagnostics.Stopwatch.GetTimestamp());
         return value;
     }
 
@@ -117,5 +117,6 @@ public sealed class ModelStep : IDisposable
         _input.Dispose();
         _labels.Dispose();
         _model.Dispose();
+        _tf32?.Dispose();
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Repro.Models;
 using Repro.Runtime;
 
 namespace Repro.Benchmarks;
@@ -26,9 +25,7 @@ public static class PhaseTimes
             foreach (string config in FastPathBenchmarks.Configs)
             {
                 TorchRuntime.Seed(42);
-                var speed = FastPathBenchmarks.Speed(config);
-                using var tf32 = speed?.Tf32 == true ? TorchRuntime.UseTf32(true) : null;
-                using var step = new ModelStep(ModelFactory.Create(new ModelSpec(ModelSpec.CustomCnn), device), device, 32, size, headOnly: false, speed: speed);
+                using var step = FastPathBenchmarks.CreateStep(device, 32, size, config);
                 for (int i = 0; i < 2; i++) step.TrainStep();
                 double f = 0, b = 0, o = 0;
                 for (int i = 0; i < steps; i++)

@@ -115,7 +115,7 @@ public sealed class Trainer : IDisposable
     {
         var total = Stopwatch.StartNew();
         TorchRuntime.EnsureInitialized(run.Runtime);
-        using var tf32 = preset.Speed is { Tf32: true } ? TorchRuntime.UseTf32(true) : null; // for this run only
+        using var tf32 = SpeedSetup.UseTf32(preset.Speed); // for this run only
         using var trainer = new Trainer(preset, run);
         return trainer.Execute(total);
     }

@@ -7,7 +7,7 @@ namespace Repro.Training.Speed;
 
 /// <summary>
 /// Where a preset's <see cref="SpeedOptions"/> take effect, shared by the trainer and the benchmarks:
-/// the model (bf16 layers, channels-last weights), the optimizer (flat or per-tensor), the model's input
+/// the model (bf16 layers, channels-last weights), the optimizer (flat or per-tensor), TF32, the model's input
 /// and the logits handed to the loss. A null <see cref="SpeedOptions"/> leaves everything as it is.
 /// </summary>
 public static class SpeedSetup
@@ -23,6 +23,12 @@ public static class SpeedSetup
         if (speed.IsBf16) Bf16.Apply(model);
         if (speed.ChannelsLast) ChannelsLast.Apply(model);
     }
+
+    /// <summary>
+    /// TF32 on CUDA for as long as the returned scope lives when <paramref name="speed"/> asks for it; null (nothing
+    /// to dispose) otherwise. Take it before the first CUDA op of the run and dispose it when the run ends.
+    /// </summary>
+    public static IDisposable? UseTf32(SpeedOptions? speed) => speed is { Tf32: true } ? Runtime.TorchRuntime.UseTf32(true) : null;
 
     /// <summary><see cref="FlatAdamW"/> when the flat optimizer is asked for, else the per-tensor <see cref="AdamW"/>.</summary>
     public static IOptimizer CreateOptimizer(IEnumerable<ParamGroup> groups, SpeedOptions? speed) =>

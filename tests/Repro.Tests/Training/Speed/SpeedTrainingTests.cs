@@ -10,6 +10,24 @@ public class SpeedTrainingTests
 {
     private static readonly Preset Tiny = TrainerTests.Tiny;
 
+    /// <summary>A resnet18 transfer run at 32 px on the tiny synthetic set (no weights to load).</summary>
+    private static readonly Preset TinyTransfer = PresetRegistry.Get("q2-resnet-fixed-smoke") with
+    {
+        ImageSize = 32, BootstrapResamples = 0, Model = new ModelSpec("transfer", "resnet18"),
+    };
+
+    /// <summary>Runs <paramref name="p"/> whole, then stopped after <paramref name="interruptAfter"/> epochs and resumed;
+    /// asserts both give the same numbers; returns the whole run.</summary>
+    private static RunResult AssertResumesExactly(Preset p, int interruptAfter, string name)
+    {
+        var full = Trainer.Run(p, TrainerTests.Options(RepoPaths.NewTempDir(name + "-full")));
+        string dir = RepoPaths.NewTempDir(name + "-interrupted");
+        var stop = Assert.Throws<RunInterruptedException>(() => Trainer.Run(p, TrainerTests.Options(dir) with { InterruptAfterEpoch = interruptAfter }));
+        var resumed = Trainer.Run(p, TrainerTests.Options(dir) with { ResumeFrom = stop.Checkpoint });
+        Assert.Equal(Numbers(full), Numbers(resumed));
+        return full;
+    }
+
     private static string Numbers(RunResult r) =>
         ReproJson.Serialize(r.History.Select(h => h with { Seconds = 0, TrainImagesPerSecond = 0 })) + ReproJson.Serialize(r.TestPredictions);
 
@@ -28,13 +46,9 @@ public class SpeedTrainingTests
     public void A_run_with_speed_switches_trains_and_resumes_exactly(bool channelsLast, string precision)
     {
         var p = Tiny with { Speed = new SpeedOptions { ChannelsLast = channelsLast, Precision = precision, FlatOptimizer = true, LossReadInterval = 0 } };
-        var full = Trainer.Run(p, TrainerTests.Options(RepoPaths.NewTempDir("speed-full")));
+        var full = AssertResumesExactly(p, interruptAfter: 1, "speed");
         Assert.All(full.History, h => Assert.True(double.IsFinite(h.TrainLoss)));
         Assert.True(full.History[^1].TrainLoss < full.History[0].TrainLoss * 1.5, "the loss does not run away");
-        string dir = RepoPaths.NewTempDir("speed-interrupted");
-        var stop = Assert.Throws<RunInterruptedException>(() => Trainer.Run(p, TrainerTests.Options(dir) with { InterruptAfterEpoch = 1 }));
-        var resumed = Trainer.Run(p, TrainerTests.Options(dir) with { ResumeFrom = stop.Checkpoint });
-        Assert.Equal(Numbers(full), Numbers(resumed));
     }
 
     [Fact]
@@ -62,26 +76,21 @@ public class SpeedTrainingTests
     [Fact]
     public void The_flat_optimizer_takes_in_stages_unfrozen_mid_run_and_resumes_between_them()
     {
-        var p = PresetRegistry.Get("q2-resnet-fixed-smoke") with
+        var p = TinyTransfer with
         {
-            ImageSize = 32, Epochs = 3, BootstrapResamples = 0, Model = new ModelSpec("transfer", "resnet18"),
-            UnfreezeLayer4AfterEpoch = 1, UnfreezeLayer3AfterEpoch = 2,
+            Epochs = 3, UnfreezeLayer4AfterEpoch = 1, UnfreezeLayer3AfterEpoch = 2,
             Speed = new SpeedOptions { FlatOptimizer = true, ChannelsLast = true },
         };
-        var full = Trainer.Run(p, TrainerTests.Options(RepoPaths.NewTempDir("flat-unfreeze-full")));
+        var full = AssertResumesExactly(p, interruptAfter: 2, "flat-unfreeze");
         Assert.Equal(new[] { 1, 2, 3 }, full.History.Select(h => h.LearningRates.Count));
-        string dir = RepoPaths.NewTempDir("flat-unfreeze-interrupted");
-        var stop = Assert.Throws<RunInterruptedException>(() => Trainer.Run(p, TrainerTests.Options(dir) with { InterruptAfterEpoch = 2 }));
-        var resumed = Trainer.Run(p, TrainerTests.Options(dir) with { ResumeFrom = stop.Checkpoint });
-        Assert.Equal(Numbers(full), Numbers(resumed));
     }
 
     [Fact]
     public void A_bf16_transfer_run_caches_bf16_features_and_trains_its_head_on_them()
     {
-        var p = PresetRegistry.Get("q2-resnet-fixed-smoke") with
+        var p = TinyTransfer with
         {
-            ImageSize = 32, Epochs = 2, BootstrapResamples = 0, Model = new ModelSpec("transfer", "resnet18"),
+            Epochs = 2,
             Speed = new SpeedOptions { Precision = "bf16", FlatOptimizer = true, ChannelsLast = true },
         };
         var r = Trainer.Run(p, TrainerTests.Options());

@@ -71,8 +71,7 @@ internal sealed class FeatureCache : IDisposable
         {
             if (name.StartsWith("head.", StringComparison.Ordinal)) continue;
             sha.AppendData(Encoding.UTF8.GetBytes(name));
-            using var scope = NewDisposeScope(); // keeps the detached temporary alive during the copy (see TensorArchive)
-            sha.AppendData(t.detach().cpu().contiguous().bytes);
+            sha.AppendData(Checkpoints.TensorArchive.HostBytes(t));
         }
         sha.AppendData(Encoding.UTF8.GetBytes($"{dataFingerprint}|{input.EvalDescription}|{batchSize}|{train.Images.device.type}|{train.Count}"));
         return Convert.ToHexStringLower(sha.GetHashAndReset())[..32];

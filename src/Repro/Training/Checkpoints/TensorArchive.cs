@@ -25,17 +25,11 @@ public static class TensorArchive
             w.Write(list.Count);
             foreach (var (name, t) in list)
             {
-                // Every intermediate stays referenced by the scope until the bytes are copied: TorchSharp
-                // frees a tensor when its wrapper is finalized, and an unreferenced temporary (the detached
-                // view in detach().cpu().contiguous()) can be finalized while libtorch still reads it —
-                // seen as a crash in the copy of channels-last weights.
-                using var scope = NewDisposeScope();
-                var host = t.detach().cpu().contiguous();
+                var bytes = HostBytes(t);
                 w.Write(name);
-                w.Write((int)host.dtype);
-                w.Write((long)host.dim());
-                foreach (long d in host.shape) w.Write(d);
-                var bytes = host.bytes;
+                w.Write((int)t.dtype);
+                w.Write((long)t.dim());
+                foreach (long d in t.shape) w.Write(d);
                 w.Write((long)bytes.Length);
                 w.Write(bytes);
             }
@@ -43,6 +37,18 @@ public static class TensorArchive
         byte[] body = buffer.ToArray();
         byte[] hash = System.Security.Cryptography.SHA256.HashData(body);
         Results.AtomicFile.Write(path, s => { s.Write(body); s.Write(hash); });
+    }
+
+    /// <summary>
+    /// The tensor's elements as bytes in row-major order and host byte order, whatever its device and layout.
+    /// Every intermediate stays referenced by a scope until the bytes are copied: TorchSharp frees a tensor when its
+    /// wrapper is finalized, and an unreferenced temporary (the detached view in <c>detach().cpu().contiguous()</c>)
+    /// can be finalized while libtorch still reads it — seen as a crash in the copy of channels-last weights.
+    /// </summary>
+    internal static byte[] HostBytes(Tensor t)
+    {
+        using var scope = NewDisposeScope();
+        return t.detach().cpu().contiguous().bytes.ToArray();
     }
 
     /// <summary>Reads a file written by <see cref="Write"/>; tensors are on the CPU.</summary>

@@ -4,6 +4,7 @@ using Repro.Models;
 using Repro.Results;
 using Repro.Runtime;
 using Repro.Training.Checkpoints;
+using Repro.Training.Speed;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -38,6 +39,7 @@ public sealed class Predictor : IDisposable
         {
             var header = ReproJson.Deserialize<TrainerCheckpoint>(json, path);
             var model = ModelFactory.Create(header.Settings.Model, dev, loadWeights: false);
+            SpeedSetup.ApplyToModel(model, header.Settings.Speed); // bf16 layers and channels-last weights, as trained
             string prefix = header.HasBest && !header.Settings.Defects.ShallowBestRestore ? "best/" : "model/";
             using (no_grad())
             {
@@ -72,6 +74,7 @@ public sealed class Predictor : IDisposable
         int size = Checkpoint.Settings.ImageSize;
         var predictions = new List<Prediction>(files.Count);
         using var noGrad = no_grad();
+        using var tf32 = SpeedSetup.UseTf32(Checkpoint.Settings.Speed); // as the run's own evaluation
         for (int start = 0; start < files.Count; start += batchSize)
         {
             using var scope = NewDisposeScope();

@@ -4,15 +4,22 @@ using Repro.Data.Synthetic;
 using Repro.Evaluation;
 using Repro.Training;
 using Repro.Training.Presets;
+using Repro.Training.Speed;
 
 namespace Repro.Tests.Training;
 
 public class PredictorTests
 {
-    [Fact]
-    public void Predict_from_a_checkpoint_gives_the_runs_own_test_probabilities()
+    [Theory]
+    [InlineData(null)]
+    [InlineData("fp32")]
+    [InlineData("bf16")]
+    public void Predict_from_a_checkpoint_gives_the_runs_own_test_probabilities(string? fastPrecision)
     {
-        var preset = PresetRegistry.Get("q1-cnn-smoke") with { ImageSize = 32, Epochs = 2, BootstrapResamples = 0 };
+        // null: the reference path; otherwise the speed switches (flat optimizer, channels-last) at that precision,
+        // which the predictor must rebuild from the checkpoint's settings (a bf16 model takes bf16 input).
+        var speed = fastPrecision is null ? null : new SpeedOptions { FlatOptimizer = true, ChannelsLast = true, Precision = fastPrecision };
+        var preset = PresetRegistry.Get("q1-cnn-smoke") with { ImageSize = 32, Epochs = 2, BootstrapResamples = 0, Speed = speed };
         string outDir = RepoPaths.NewTempDir("predict-run");
         var options = new SyntheticOptions { Seed = 416, Scale = 0.02 };
         var result = Trainer.Run(preset, new RunOptions

@@ -25,7 +25,8 @@ public class AugmentBenchmarks : DeviceBatchBenchmark
     {
         _device = StartRuntime();
         using var gen = TorchRuntime.Generator(416, 0);
-        _batch = randint(0, 256, [Batch, 1, 224, 224], generator: gen, dtype: ScalarType.Byte).to(_device);
+        using var host = randint(0, 256, [Batch, 1, 224, 224], generator: gen, dtype: ScalarType.Byte);
+        _batch = host.to(_device);
         _generator = TorchRuntime.Generator(42, 2);
         _transform = StudyTransforms.Train(clampAfterNormalize: true, imageSize: 224, channels: 3);
     }

@@ -59,7 +59,11 @@ public static class ResNetCheckpoint
     {
         // A training checkpoint may wrap the weights: {"state_dict": {...}} or {"model": {...}}.
         foreach (var wrapper in new[] { "state_dict", "model" })
-            if (table.Count <= 8 && table[wrapper] is Hashtable inner) return ToTensors(inner, path);
+            if (table.Count <= 8 && table[wrapper] is Hashtable inner)
+            {
+                foreach (DictionaryEntry e in table) if (e.Value is Tensor other) other.Dispose(); // e.g. optimizer tensors beside the weights
+                return ToTensors(inner, path);
+            }
         var result = new Dictionary<string, Tensor>(StringComparer.Ordinal);
         foreach (DictionaryEntry entry in table)
         {
@@ -76,7 +80,7 @@ public static class ResNetCheckpoint
         var source = StripCommonPrefix(loaded, "module.");
         source = StripCommonPrefix(source, "backbone.");
         var ignored = source.Keys.Where(k => k.StartsWith("fc.", StringComparison.Ordinal)).OrderBy(k => k, StringComparer.Ordinal).ToList();
-        foreach (var k in ignored) source.Remove(k);
+        foreach (var k in ignored) { source[k].Dispose(); source.Remove(k); }
         if (ignored.Count > 0) notes.Add($"ignored the checkpoint's classifier ({string.Join(", ", ignored)})");
 
         var target = backbone.state_dict();

@@ -46,6 +46,8 @@ internal sealed class FeatureCache : IDisposable
         {
             try
             {
+                // The host copies read from disk live in this scope until the device copies are made.
+                using var scope = NewDisposeScope();
                 var (_, tensors) = TensorArchive.Read(path);
                 var device = train.Images.device;
                 return new FeatureCache(tensors["train"].to(device).DetachFromDisposeScope(), tensors["val"].to(device).DetachFromDisposeScope(),

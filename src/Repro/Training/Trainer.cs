@@ -51,59 +51,67 @@ public sealed class Trainer : IDisposable
     {
         _preset = preset;
         _run = run;
-        _observer = run.Observer ?? NullObserver.Instance;
-        TorchRuntime.EnsureInitialized(run.Runtime);
-        _device = Devices.Resolve(run.Device ?? preset.Device);
+        try
+        {
+            _observer = run.Observer ?? NullObserver.Instance;
+            TorchRuntime.EnsureInitialized(run.Runtime);
+            _device = Devices.Resolve(run.Device ?? preset.Device);
 
-        _observer.OnStage("decode");
-        var sw = Stopwatch.StartNew();
-        _data = DatasetLoader.Load(new DataOptions
-        {
-            Directory = run.DataDirectory,
-            ImageSize = preset.ImageSize,
-            Synthetic = new SyntheticOptions { Seed = run.SyntheticSeed, Scale = run.SyntheticScale },
-            CacheDirectory = run.CacheDirectory,
-        });
-        var train = _data.Train;
-        if (preset.TrainFraction < 1.0)
-        {
-            using var subsetGen = TorchRuntime.Generator(run.Seed, SubsetStream);
-            train = train.Subset(StratifiedSubset(train.LabelArray, preset.TrainFraction, subsetGen));
+            _observer.OnStage("decode");
+            var sw = Stopwatch.StartNew();
+            _data = DatasetLoader.Load(new DataOptions
+            {
+                Directory = run.DataDirectory,
+                ImageSize = preset.ImageSize,
+                Synthetic = new SyntheticOptions { Seed = run.SyntheticSeed, Scale = run.SyntheticScale },
+                CacheDirectory = run.CacheDirectory,
+            });
+            var train = _data.Train;
+            if (preset.TrainFraction < 1.0)
+            {
+                using var subsetGen = TorchRuntime.Generator(run.Seed, SubsetStream);
+                train = train.Subset(StratifiedSubset(train.LabelArray, preset.TrainFraction, subsetGen));
+            }
+            _train = train.To(_device);
+            if (!ReferenceEquals(train, _data.Train)) train.Dispose();
+            _val = _data.Val.To(_device);
+            _test = _data.Test.To(_device);
+            _decodeSeconds = sw.Elapsed.TotalSeconds;
+
+            TorchRuntime.Seed(run.Seed);
+            _model = ModelFactory.Create(preset.Model, _device);
+            _warnings.AddRange(_model.Warnings);
+            _warnings.AddRange(SpeedSetup.Warnings(preset.Speed, _device, TorchRuntime.Options.CpuIsa));
+            _initialCounts = _model.Counts();
+            _loss = EffectiveLoss(preset).Create(_train.ClassCounts());
+            SpeedSetup.ApplyToModel(_model, preset.Speed);
+            _optimizer = SpeedSetup.CreateOptimizer(GroupsFor(_model), preset.Speed);
+            _plateau = new ReduceLrOnPlateau(preset.PlateauPatience, preset.PlateauFactor, preset.MinLearningRate);
+            _early = new EarlyStopping(preset.EarlyStoppingPatience);
+            _samplerGen = TorchRuntime.Generator(run.Seed, SamplerStream);
+            _augmentGen = TorchRuntime.Generator(run.Seed, AugmentStream);
+            _sampler = preset.Sampler switch
+            {
+                "class-weighted" => new ClassWeightedSampler(_train.LabelArray, _samplerGen),
+                "shuffled" => new ShuffledSampler(_train.Count, _samplerGen),
+                "sequential" => new SequentialSampler(_train.Count),
+                _ => throw new ArgumentException($"sampler '{preset.Sampler}' is not known: use class-weighted, shuffled or sequential"),
+            };
+            _input = new InputPipeline(preset, _model.Normalization);
+
+            if (CanCacheFeatures(preset, _model))
+            {
+                _observer.OnStage("features");
+                sw.Restart();
+                _features = FeatureCache.Compute(_model, _input, _train, _val, _test, preset.EvalBatchSize,
+                    new DataOptions { CacheDirectory = run.CacheDirectory }.ResolveCacheDirectory(), _data.Fingerprint + (preset.TrainFraction < 1 ? $"|subset{preset.TrainFraction}/{run.Seed}" : ""));
+                _featureSeconds = sw.Elapsed.TotalSeconds;
+            }
         }
-        _train = train.To(_device);
-        if (!ReferenceEquals(train, _data.Train)) train.Dispose();
-        _val = _data.Val.To(_device);
-        _test = _data.Test.To(_device);
-        _decodeSeconds = sw.Elapsed.TotalSeconds;
-
-        TorchRuntime.Seed(run.Seed);
-        _model = ModelFactory.Create(preset.Model, _device);
-        _warnings.AddRange(_model.Warnings);
-        _warnings.AddRange(SpeedSetup.Warnings(preset.Speed, _device, TorchRuntime.Options.CpuIsa));
-        _initialCounts = _model.Counts();
-        _loss = EffectiveLoss(preset).Create(_train.ClassCounts());
-        SpeedSetup.ApplyToModel(_model, preset.Speed);
-        _optimizer = SpeedSetup.CreateOptimizer(GroupsFor(_model), preset.Speed);
-        _plateau = new ReduceLrOnPlateau(preset.PlateauPatience, preset.PlateauFactor, preset.MinLearningRate);
-        _early = new EarlyStopping(preset.EarlyStoppingPatience);
-        _samplerGen = TorchRuntime.Generator(run.Seed, SamplerStream);
-        _augmentGen = TorchRuntime.Generator(run.Seed, AugmentStream);
-        _sampler = preset.Sampler switch
+        catch
         {
-            "class-weighted" => new ClassWeightedSampler(_train.LabelArray, _samplerGen),
-            "shuffled" => new ShuffledSampler(_train.Count, _samplerGen),
-            "sequential" => new SequentialSampler(_train.Count),
-            _ => throw new ArgumentException($"sampler '{preset.Sampler}' is not known: use class-weighted, shuffled or sequential"),
-        };
-        _input = new InputPipeline(preset, _model.Normalization);
-
-        if (CanCacheFeatures(preset, _model))
-        {
-            _observer.OnStage("features");
-            sw.Restart();
-            _features = FeatureCache.Compute(_model, _input, _train, _val, _test, preset.EvalBatchSize,
-                new DataOptions { CacheDirectory = run.CacheDirectory }.ResolveCacheDirectory(), _data.Fingerprint + (preset.TrainFraction < 1 ? $"|subset{preset.TrainFraction}/{run.Seed}" : ""));
-            _featureSeconds = sw.Elapsed.TotalSeconds;
+            Dispose(); // whatever was built before the failure (the decoded data, the model) is released now
+            throw;
         }
     }
 
@@ -387,6 +395,7 @@ public sealed class Trainer : IDisposable
     {
         string? last = CheckpointPath("last");
         if (last is null) return;
+        using var scope = NewDisposeScope(); // the optimizer's per-parameter views (flat optimizer) end here
         var header = new TrainerCheckpoint(_preset.Name, _preset, PresetHash.Of(_preset), _run.Seed, _data.Fingerprint, epoch, _history.ToList(),
             _early.State, _plateau.State, _optimizer.Steps, _optimizer.LearningRates.ToArray(), _unfrozen.OrderBy(s => s, StringComparer.Ordinal).ToList(),
             _bestState is not null);
@@ -465,16 +474,17 @@ public sealed class Trainer : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        // Null-tolerant: the constructor calls this when it fails partway.
         _features?.Dispose();
         if (_bestState is not null) foreach (var t in _bestState.Values) t.Dispose();
-        _optimizer.Dispose();
-        _model.Dispose();
-        _samplerGen.Dispose();
-        _augmentGen.Dispose();
-        _train.Dispose();
-        _val.Dispose();
-        _test.Dispose();
-        _data.Dispose();
+        _optimizer?.Dispose();
+        _model?.Dispose();
+        _samplerGen?.Dispose();
+        _augmentGen?.Dispose();
+        _train?.Dispose();
+        _val?.Dispose();
+        _test?.Dispose();
+        _data?.Dispose();
     }
 
     private sealed class NullObserver : ITrainingObserver

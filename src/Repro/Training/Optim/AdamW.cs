@@ -22,6 +22,7 @@ public sealed class AdamW : AdamWBase
     /// <summary>Clears gradients (set to zero in place).</summary>
     public override void ZeroGrad()
     {
+        using var scope = NewDisposeScope(); // grad and zero_ return new wrappers
         foreach (var p in Parameters)
             p.grad?.zero_();
     }

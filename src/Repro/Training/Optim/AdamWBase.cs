@@ -61,6 +61,7 @@ public abstract class AdamWBase : IOptimizer
         Steps++;
         double bc1 = 1 - Math.Pow(Beta1, Steps);
         double bc2Sqrt = Math.Sqrt(1 - Math.Pow(Beta2, Steps));
+        using var scope = NewDisposeScope(); // the gradient wrappers read per parameter end here
         using var noGrad = no_grad();
         UpdateAll(bc1, bc2Sqrt);
     }

@@ -81,6 +81,7 @@ public sealed class FlatAdamW : AdamWBase
         if (moments.Count != slots.Count) throw new InvalidDataException($"checkpoint holds optimizer state for {moments.Count} parameters, model has {slots.Count}");
         if (masters is not null && masters.Count != slots.Count) throw new InvalidDataException($"checkpoint holds master weights for {masters.Count} parameters, model has {slots.Count}");
         RestoreSteps(steps, lrs);
+        using var scope = NewDisposeScope(); // the views and zero_'s wrappers end here
         using var noGrad = no_grad();
         for (int i = 0; i < slots.Count; i++)
         {

@@ -89,7 +89,7 @@ internal sealed class FlatBuffer : IDisposable
     /// <summary>Zeroes the gradients in one op.</summary>
     public void ZeroGrad()
     {
-        Grad.zero_();
+        using (NewDisposeScope()) Grad.zero_(); // zero_ returns a new wrapper
         _gradsReady = false;
     }
 

@@ -20,9 +20,9 @@ public static class GradientClipping
     /// <summary>Clips in place; returns the norm before clipping as a 0-d tensor on the gradients' device (no wait for the device).</summary>
     public static Tensor ClipGlobalNormTensor(IEnumerable<Parameter> parameters, double maxNorm)
     {
+        using var scope = NewDisposeScope(); // holds the gradient wrappers until the scaling is done
         var grads = parameters.Select(p => p.grad).Where(g => g is not null).Cast<Tensor>().ToList();
-        if (grads.Count == 0) return zeros(Array.Empty<long>());
-        using var scope = NewDisposeScope();
+        if (grads.Count == 0) return zeros(Array.Empty<long>()).MoveToOuterDisposeScope();
         using var noGrad = no_grad();
         var norms = stack(grads.Select(g => linalg.vector_norm(g, 2)).ToArray());
         var total = linalg.vector_norm(norms, 2);

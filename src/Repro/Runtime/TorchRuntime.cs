@@ -76,9 +76,25 @@ public static class TorchRuntime
     public static torch.Generator Generator(long seed, int stream, torch.Device? device = null)
     {
         EnsureInitialized();
+        return new torch.Generator(DerivedSeed(seed, stream), device ?? torch.CPU);
+    }
+
+    /// <summary>
+    /// Seeds every CUDA generator from the run's seed and a stream number (nothing without CUDA). The trainer
+    /// does this at each epoch's start on CUDA: dropout there draws from the CUDA default generator, whose state
+    /// TorchSharp 0.107 cannot read back, so a resumed run re-derives it instead of restoring it.
+    /// </summary>
+    public static void SeedCuda(long seed, int stream)
+    {
+        EnsureInitialized();
+        if (CudaUsable) torch.cuda.manual_seed_all((long)DerivedSeed(seed, stream));
+    }
+
+    /// <summary>A seed for one stream of a run: SplitMix64 of the run's seed mixed with the stream number (63 bits).</summary>
+    public static ulong DerivedSeed(long seed, int stream)
+    {
         ulong state = (ulong)seed ^ (0x9E3779B97F4A7C15UL * (ulong)(stream + 1));
-        ulong mixed = Xoshiro256StarStar.SplitMix64(ref state);
-        return new torch.Generator(mixed >> 1, device ?? torch.CPU);
+        return Xoshiro256StarStar.SplitMix64(ref state) >> 1;
     }
 
     /// <summary>

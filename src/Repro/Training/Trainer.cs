@@ -24,7 +24,7 @@ namespace Repro.Training;
 /// </summary>
 public sealed class Trainer : IDisposable
 {
-    private const int SamplerStream = 1, AugmentStream = 2, SubsetStream = 3;
+    private const int SamplerStream = 1, AugmentStream = 2, SubsetStream = 3, CudaEpochStream = 1000; // + epoch
 
     private readonly Preset _preset;
     private readonly RunOptions _run;
@@ -235,6 +235,7 @@ public sealed class Trainer : IDisposable
     internal (double MeanLoss, long Images, double Seconds) TrainOneEpoch(int epoch)
     {
         _model.SetMode(true, _preset.Defects.FrozenBatchNormTrains);
+        if (_device.type == DeviceType.CUDA) TorchRuntime.SeedCuda(_run.Seed, CudaEpochStream + epoch); // dropout: see SeedCuda
         long[] order = _sampler.NextEpoch();
         int batches = (order.Length + _preset.BatchSize - 1) / _preset.BatchSize;
         int readEvery = _preset.Speed?.LossReadInterval ?? 1;

@@ -7,8 +7,10 @@ public sealed class CudaFactAttribute : FactAttribute
 {
     public CudaFactAttribute()
     {
-        // Asks the CUDA driver directly, so discovery does not start libtorch.
+        // Asks the CUDA driver and the build's backend directly, so discovery does not start libtorch.
         if (CudaDriver.TryDescribe(0) is null)
             Skip = "no CUDA device on this machine (CUDA reproduction runs need a GPU host; see build/gpu-check.sh)";
+        else if (TorchRuntime.Backend == "cpu")
+            Skip = "this build's libtorch is CPU-only: build with -p:TorchBackend=external and a CUDA libtorch on LD_LIBRARY_PATH (README, 'Backends')";
     }
 }

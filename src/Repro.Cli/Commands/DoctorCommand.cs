@@ -27,7 +27,9 @@ internal sealed class DoctorCommand : ICommand
         stdout.WriteLine($"CPU ISA              asked {env.CpuIsa}; ATen dispatches on {env.CpuCapability}");
         stdout.WriteLine($"deterministic algos  {env.DeterministicAlgorithms}");
         stdout.WriteLine($"cuDNN                deterministic {env.DeterministicCuDnn}, benchmark {env.BenchmarkCuDnn}, available {env.CudaAvailable && TorchSharp.torch.cuda.is_cudnn_available()}");
-        stdout.WriteLine($"CUDA                 {(env.CudaAvailable ? $"{env.CudaDevices.Count} device(s)" : "none")}");
+        stdout.WriteLine($"CUDA                 {(env.CudaAvailable ? $"{env.CudaDevices.Count} device(s)" : $"none ({Devices.CudaProblem})")}");
+        if (env.CudaAvailable)
+            stdout.WriteLine($"cuBLAS workspace     CUBLAS_WORKSPACE_CONFIG={NativeEnvironment.Get("CUBLAS_WORKSPACE_CONFIG") ?? "(unset)"} (deterministic matmuls need :4096:8 or :16:8)");
         foreach (var d in env.CudaDevices)
             stdout.WriteLine($"  cuda:{d.Index}             {d.Name}, sm_{d.Major}{d.Minor}, {d.TotalMemoryBytes / (1024.0 * 1024 * 1024):F1} GiB");
         stdout.WriteLine($".NET                 {env.DotNetVersion} on {env.Os}");

@@ -19,8 +19,8 @@ public static class Devices
         {
             if (!CudaAvailable)
                 throw new InvalidOperationException(
-                    $"Device '{name}' was asked for, but there is no CUDA device; run with --device cpu, or build with " +
-                    "-p:TorchBackend=external and put a CUDA-enabled libtorch (e.g. PyTorch's torch/lib) on LD_LIBRARY_PATH " +
+                    $"Device '{name}' was asked for, but CUDA is not usable here ({TorchRuntime.CudaProblem}); run with --device cpu, " +
+                    "or build with -p:TorchBackend=external and put a CUDA-enabled libtorch (e.g. PyTorch's torch/lib) on LD_LIBRARY_PATH " +
                     "(see README, 'Backends').");
             int index = n == "cuda" ? 0 : int.Parse(n[5..], System.Globalization.CultureInfo.InvariantCulture);
             if (index >= torch.cuda.device_count())
@@ -37,6 +37,16 @@ public static class Devices
         {
             TorchRuntime.EnsureInitialized();
             return TorchRuntime.CudaUsable;
+        }
+    }
+
+    /// <summary>Why CUDA is not usable in this process, in one line; null when it is.</summary>
+    public static string? CudaProblem
+    {
+        get
+        {
+            TorchRuntime.EnsureInitialized();
+            return TorchRuntime.CudaProblem;
         }
     }
 

@@ -22,6 +22,10 @@ public static class TorchRuntime
     /// <summary>True when the loaded libtorch has CUDA and at least one device.</summary>
     internal static bool CudaUsable { get; private set; }
 
+    /// <summary>Why CUDA is not usable in this process (null when it is): what <c>doctor</c> and a refused
+    /// <c>--device cuda</c> report.</summary>
+    internal static string? CudaProblem { get; private set; }
+
     /// <summary>
     /// Sets up the runtime on first call (environment for native code, libtorch load, threads,
     /// determinism). Later calls may change the thread count and determinism; the CPU instruction set
@@ -151,6 +155,29 @@ public static class TorchRuntime
         if (CudaUsable) SetTf32(o.AllowTf32);
     }
 
+    private static string? FindCudaProblem()
+    {
+        try
+        {
+            if (!torch.TryInitializeDeviceType(DeviceType.CUDA))
+            {
+                string why;
+                try { torch.InitializeDeviceType(DeviceType.CUDA); why = "libtorch's CUDA library did not load"; }
+                catch (Exception e) { why = e.Message.Split('\n')[0]; }
+                return Backend == "cpu"
+                    ? "this build's libtorch is CPU-only (TorchBackend=cpu)"
+                    : $"libtorch's CUDA library (libtorch_cuda.so) could not be loaded from LD_LIBRARY_PATH: {why}";
+            }
+            if (!torch.cuda.is_available() || torch.cuda.device_count() == 0)
+                return "libtorch has CUDA but sees no device (driver missing or too old for this libtorch, or CUDA_VISIBLE_DEVICES hides it)";
+            return null;
+        }
+        catch (Exception e)
+        {
+            return "CUDA initialisation failed: " + e.Message.Split('\n')[0];
+        }
+    }
+
     private static void Load()
     {
         try
@@ -165,13 +192,7 @@ public static class TorchRuntime
                 "rather than copying binaries by hand; with -p:TorchBackend=external put libtorch's lib folder on " +
                 "LD_LIBRARY_PATH. Run 'repro doctor' for details. Cause: " + e.Message, e);
         }
-        try
-        {
-            CudaUsable = torch.TryInitializeDeviceType(DeviceType.CUDA) && torch.cuda.is_available() && torch.cuda.device_count() > 0;
-        }
-        catch (Exception)
-        {
-            CudaUsable = false;
-        }
+        CudaProblem = FindCudaProblem();
+        CudaUsable = CudaProblem is null;
     }
 }

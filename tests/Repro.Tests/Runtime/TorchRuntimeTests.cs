@@ -58,7 +58,8 @@ public class TorchRuntimeTests
             return;
         }
         var e = Assert.Throws<InvalidOperationException>(() => Devices.Resolve("cuda"));
-        Assert.Contains("no CUDA device", e.Message);
+        Assert.Contains("CUDA is not usable here", e.Message);
+        Assert.Contains(Devices.CudaProblem!, e.Message); // the reason, e.g. a CPU-only libtorch
         Assert.Contains("--device cpu", e.Message);
         Assert.Equal(DeviceType.CPU, Devices.Resolve("auto").type);
     }

@@ -11,6 +11,7 @@ internal static class TrainArgs
         "  --synthetic-scale F  size of the embedded synthetic set relative to MTH416's counts (default 0.25)\n" +
         "  --device D           cpu, cuda, cuda:N or auto (default: the preset's, cpu)\n" +
         "  --out DIR            where result files, predictions and checkpoints go (default results/)\n" +
+        "  --no-checkpoints     write no per-epoch checkpoints (timing runs; --resume and predict need them)\n" +
         "  --cache DIR          decoded-tensor cache (default ~/.cache/repro or $REPRO_CACHE)";
 
     public const string OverrideUsage =
@@ -27,6 +28,7 @@ internal static class TrainArgs
         SyntheticScale = args.Double("--synthetic-scale") ?? 0.25,
         Device = args.String("--device"),
         OutputDirectory = args.String("--out") ?? "results",
+        WriteCheckpoints = !args.Flag("--no-checkpoints"),
         CacheDirectory = args.String("--cache"),
         Runtime = RuntimeArgs.Read(args),
         Observer = new ConsoleProgress(label, progress),

@@ -388,7 +388,7 @@ public sealed class Trainer : IDisposable
         return chosen.ToArray();
     }
 
-    private string? CheckpointPath(string kind) => _run.OutputDirectory is null
+    private string? CheckpointPath(string kind) => _run.OutputDirectory is null || !_run.WriteCheckpoints
         ? null
         : Path.Combine(_run.OutputDirectory, "checkpoints", $"{_preset.Name}-seed{_run.Seed}.{kind}.ckpt");
 

@@ -43,6 +43,32 @@ public class StudyVerbsTests
     }
 
     [Fact]
+    public void Train_in_two_parts_with_stop_after_epoch_and_resume_equals_one_run()
+    {
+        string[] twoEpochs = ["train", "--preset", "q1-cnn-smoke", "--synthetic-scale", "0.02", "--epochs", "2", "--image-size", "32", "--threads", "2", "--set", "bootstrap_resamples=0"];
+        string whole = RepoPaths.NewTempDir("train-whole"), parts = RepoPaths.NewTempDir("train-parts");
+        var (code, _, err) = Run([.. twoEpochs, "--out", whole, "--no-checkpoints"]);
+        Assert.True(code == 0, err);
+        Assert.False(Directory.Exists(Path.Combine(whole, "checkpoints"))); // --no-checkpoints: none written
+
+        (code, var stdout, err) = Run([.. twoEpochs, "--out", parts, "--stop-after-epoch", "1"]);
+        Assert.True(code == 0, err);
+        string checkpoint = Path.Combine(parts, "checkpoints", "q1-cnn-smoke-seed42.last.ckpt");
+        Assert.Contains("stopped after epoch 1", stdout);
+        Assert.Contains("--resume " + checkpoint, stdout);
+        Assert.False(File.Exists(Path.Combine(parts, "q1-cnn-smoke-seed42.json"))); // no result for half a run
+
+        (code, _, err) = Run([.. twoEpochs, "--out", parts, "--resume", checkpoint]);
+        Assert.True(code == 0, err);
+        static string Predictions(string dir) => File.ReadAllText(Path.Combine(dir, "q1-cnn-smoke-seed42.test-predictions.csv"));
+        Assert.Equal(Predictions(whole), Predictions(parts));
+
+        (code, _, err) = Run([.. twoEpochs, "--out", parts, "--stop-after-epoch", "1", "--no-checkpoints"]);
+        Assert.Equal(2, code);
+        Assert.Contains("--stop-after-epoch needs checkpoints", err);
+    }
+
+    [Fact]
     public void Train_rejects_unknown_options_and_presets()
     {
         var (code, _, err) = Run("train", "--preset", "q1-cnn-smoke", "--epochz", "3");

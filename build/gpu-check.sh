@@ -1,26 +1,41 @@
 #!/usr/bin/env bash
-# GPU-host check for Repro.
+# GPU-host check for Repro: one prepared command per side.
 #
-#   build/gpu-check.sh publish        # here (needs the .NET SDK): self-contained linux-x64 publish of `repro` and
-#                                     # of the benchmark suite (one folder, TorchBackend=external) into
-#                                     # artifacts/gpu/, packed as repro.tar.gz
-#   build/gpu-check.sh run [OUT]      # on the GPU host (no .NET needed): libtorch from the host's PyTorch
-#                                     # (torch/lib on LD_LIBRARY_PATH), then doctor; the protocol timings
-#                                     # (q1-cnn + q2-resnet, reference and -fast, decode included); the CUDA
-#                                     # step benchmarks next to PyTorch's own step (benchmarks/pytorch_step.py)
-#                                     # in the same run; the CPU snapshot presets (cross-machine check); the
-#                                     # reference protocols twice (same snapshot both times).
-#   STEPS="timing bench" build/gpu-check.sh run   # only some steps (timing, bench, cpu, repeat)
+#   build/gpu-check.sh publish     # here (needs the .NET SDK): self-contained linux-x64 publish of `repro` and of the
+#                                  # benchmark suite (one folder, TorchBackend=external) into artifacts/gpu/, packed
+#                                  # as artifacts/gpu/repro.tar.gz (~52 MB; carry `artifacts/gpu/repro.tar.gz`)
+#   build/gpu-check.sh run         # on the GPU host (no .NET needed; PyTorch's libtorch from `python3 -c 'import torch'`)
 #
-# The ImageNet ResNet18 ONNX (63.6 MB) is not in the 42 MB package: q2-resnet runs with the random-init
-# `resnet18` backbone for timing (same cost), unless REPRO_RESNET18_ONNX points at the ONNX on the host.
+# Steps of `run` (STEPS="…" picks some; default "go timing pytorch bench repeat resume"):
+#   go       doctor --device cuda and a one-epoch CUDA smoke run; if this fails nothing else runs
+#   timing   the study's protocol, q1-cnn + q2-resnet (15 epochs at 224, per-epoch validation, test, decode
+#            included), reference path and every speed switch on (-fast); wall time per process, no checkpoints
+#   pytorch  benchmarks/pytorch_step.py: PyTorch eager's CustomCnn step on the same card (fp32, CL, CL+bf16)
+#   bench    the BenchmarkDotNet CUDA cases (FastPath, CustomCnn, ResNet18), GPU job (20 steps per iteration)
+#   repeat   q1-cnn and q1-cnn-fast once more: same snapshot as the timing run (determinism on CUDA); the snapshot
+#            texts come back named as the CUDA snapshot files of CudaReproductionTests
+#   resume   q1-cnn-smoke on CUDA, 3 epochs whole vs stopped after 2 and resumed: same snapshot
+#   cpu      (opt-in) the CPU snapshot presets pinned to 2 threads/AVX2 against snapshots/ — on the host's libtorch
+#            (PyTorch 2.11's, not the 2.10 the snapshots were made with), so a difference is informative, not a bug
 #
-# Everything the run prints and writes goes to OUT (default $OUT, else ./gpu-out).
-set -euo pipefail
+# What comes back (the device tool returns at most 8 files from $OUT): summary.txt (everything that matters, appended
+# as it goes, so a run cut short still returns it), bench.md and bench.json (BenchmarkDotNet's joined report),
+# snapshots.tar.gz (CUDA snapshot texts), logs.tar.gz (every log and result file; refreshed after each step).
+# Everything else (results, BenchmarkDotNet artifacts) stays under WORK (default /tmp/repro-gpu).
+# MAX_SECONDS (default 540) bounds the whole run: a step that would start too late is skipped and says so.
+# A dry run without a GPU (checks the script and the package, not the card): TORCH_LIB=<a libtorch lib folder>
+# DEVICE=cpu EXTRA="--image-size 32 --set epochs=2" BENCH_FILTER='*Augment*' build/gpu-check.sh run  (EXTRA goes to
+# every training run; BENCH_FILTER replaces the benchmark filter).
+#
+# The ImageNet ResNet18 ONNX (63.6 MB) does not fit beside the package in one carry: q2 runs use the random-init
+# `resnet18` backbone (same cost) unless REPRO_RESNET18_ONNX points at the ONNX on the host.
+set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 pub="$root/artifacts/gpu/repro"
 
 publish() {
+  set -e
+  rm -rf "$pub"
   for proj in src/Repro.Cli/Repro.Cli.csproj benchmarks/Repro.Benchmarks/Repro.Benchmarks.csproj; do
     dotnet publish "$root/$proj" -c Release -r linux-x64 --self-contained true \
       -p:TorchBackend=external -p:ReproGlibcxxStep=always -p:PublishTrimmed=false -o "$pub"
@@ -35,63 +50,143 @@ torch_lib() {
 }
 
 run() {
-  local out=${1:-${OUT:-./gpu-out}}
-  mkdir -p "$out"
-  local lib; lib=$(torch_lib)
+  local work; work=$(mkdir -p "${WORK:-/tmp/repro-gpu}" && cd "${WORK:-/tmp/repro-gpu}" && pwd)
+  local ret="${OUT:-$work/out}"
+  mkdir -p "$ret"; ret=$(cd "$ret" && pwd)
+  local summary="$ret/summary.txt" logs="$work/logs"
+  mkdir -p "$logs"
+  local steps=" ${STEPS:-go timing pytorch bench repeat resume} "
+  local deadline=$((SECONDS + ${MAX_SECONDS:-540}))
+  say() { echo "$*" | tee -a "$summary"; }
+  pack() { tar -C "$work" --exclude='*.ckpt' -czf "$ret/logs.tar.gz" logs results 2>/dev/null || true; }
+  # a step starts only with at least $1 seconds left before the deadline
+  time_for() { if (( SECONDS + $1 > deadline )); then say "SKIPPED $2: ${1}s needed, $((deadline - SECONDS))s left"; return 1; fi; }
+  secs() { if [ "$1" = FAILED ]; then echo FAILED; else echo "$1 s"; fi; }
+  wall() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$1" "$2"; }
+
+  local lib; lib=$(torch_lib) || { say "no PyTorch here (python3 -c 'import torch' failed): set TORCH_LIB"; return 1; }
   export LD_LIBRARY_PATH="$lib:${LD_LIBRARY_PATH:-}"
-  [ -x "$pub/repro" ] || tar -C "$root/artifacts/gpu" -xzf "$root/artifacts/gpu/repro.tar.gz"   # carried packed
-  local repro="$pub/repro"
-  "$repro" doctor --device cuda --config | tee "$out/doctor.txt" || echo "doctor: CUDA is not usable here; the CUDA steps below will say why" | tee -a "$out/doctor.txt"
-  local steps=${STEPS:-timing bench cpu repeat}
+  [ -x "$pub/repro" ] || tar -C "$root/artifacts/gpu" -xzf "$root/artifacts/gpu/repro.tar.gz" \
+    || { say "no package: run 'build/gpu-check.sh publish' here and carry artifacts/gpu/repro.tar.gz"; return 1; }
+  local repro="$pub/repro" data="$root/data/mth416" device=${DEVICE:-cuda}
+  local extra_all=(); read -r -a extra_all <<<"${EXTRA:-}"
+  local cls; cls=$(python3 -c 'import torch; M, m = torch.cuda.get_device_capability(0); print(f"cuda-sm{M}{m}")' 2>/dev/null || echo cuda)
   local backbone=()
   [ -n "${REPRO_RESNET18_ONNX:-}" ] || backbone=(--backbone resnet18)
+  say "== Repro GPU check $(date -u +%Y-%m-%dT%H:%M:%SZ), steps:$steps, device class $cls"
+  nvidia-smi --query-gpu=name,driver_version,memory.total,clocks.max.sm --format=csv,noheader 2>/dev/null | sed 's/^/GPU: /' | tee -a "$summary"
+  say "PyTorch: $(python3 -c 'import torch; print(torch.__version__, "cuda", torch.version.cuda, "cudnn", torch.backends.cudnn.version())' 2>&1) at $lib"
 
-  if [[ " $steps " == *" timing "* ]]; then
-    # The study's whole protocol (q1-cnn + q2-resnet, 15 epochs at 224, per-epoch validation, test, decode
-    # included), reference path and every speed switch on; wall time of each process.
-    for p in q1-cnn q1-cnn-fast q2-resnet q2-resnet-fast; do
-      local extra=()
-      [[ $p == q2-* ]] && extra=("${backbone[@]}")
-      /usr/bin/time -f "$p %e s wall" -a -o "$out/timing.txt" "$repro" train --preset "$p" --data "$root/data/mth416" \
-        --device cuda --seed 42 "${extra[@]}" --out "$out/timing" 2>"$out/timing-$p.log" | tee "$out/timing-$p.txt" \
-        || echo "FAILED: $p (see $out/timing-$p.log)" | tee -a "$out/timing.txt"
+  # train PRESET LABEL ARGS…: one CUDA run into $work/results/LABEL, log in $logs/LABEL.log; prints wall seconds
+  train() {
+    local p=$1 label=$2; shift 2
+    local extra=()
+    [[ $p == q2-* ]] && extra=("${backbone[@]}")
+    local t0; t0=$(date +%s.%N)
+    if "$repro" train --preset "$p" --data "$data" --device "$device" --seed 42 "${extra[@]}" --out "$work/results/$label" "$@" "${extra_all[@]}" \
+        >"$logs/$label.txt" 2>"$logs/$label.log"; then
+      echo "$(wall "$t0" "$(date +%s.%N)")"
+    else
+      echo "FAILED"
+    fi
+  }
+  snapshot() { "$repro" snapshot --result "$work/results/$1/$2-seed42.json" 2>>"$logs/$1.log"; }
+
+  if [[ $steps == *" go "* ]]; then
+    say "-- go: doctor and a one-epoch CUDA run"
+    "$repro" doctor --device "$device" --config >"$logs/doctor.txt" 2>&1; local rc=$?
+    grep -v '^  ' "$logs/doctor.txt" | head -20 | tee -a "$summary"
+    local s; s=$(train q1-cnn-smoke go --epochs 1 --no-checkpoints)
+    say "q1-cnn-smoke, 1 epoch on $device: $(secs "$s")"
+    if [ "$rc" -ne 0 ] || [ "$s" = FAILED ]; then
+      say "NO-GO: CUDA does not work with this libtorch (doctor exit $rc); see logs/doctor.txt and logs/go.log:"
+      tail -5 "$logs/go.log" | tee -a "$summary"
+      pack; return 1
+    fi
+    pack
+  fi
+
+  if [[ $steps == *" timing "* ]] && time_for 150 timing; then
+    say "-- timing: whole protocol per preset (process wall time, decode included, no checkpoints)"
+    local p
+    for p in q1-cnn q2-resnet q1-cnn-fast q2-resnet-fast; do
+      local s; s=$(train "$p" "$p" --no-checkpoints)
+      say "$p: $(secs "$s") wall; $(grep -m1 'test balanced accuracy' "$logs/$p.txt")"
+      grep -m1 '^time:' "$logs/$p.txt" | sed 's/^/    /' | tee -a "$summary"
     done
-    cat "$out/timing.txt"
+    pack
   fi
 
-  if [[ " $steps " == *" bench "* ]]; then
-    # The CUDA step benchmarks and PyTorch's step on the same card, one after the other.
-    (cd "$out" && "$pub/Repro.Benchmarks" --device cuda --isa native --filter '*FastPath*' '*CustomCnn*' '*ResNet18*' \
-      > "$out/bench.txt" 2>&1) || echo "benchmarks failed: see $out/bench.txt"
-    python3 "$root/benchmarks/pytorch_step.py" --device cuda --batch 32 64 --size 224 --steps 50 --warmup 10 | tee "$out/pytorch.txt"
+  if [[ $steps == *" pytorch "* ]] && time_for 60 pytorch; then
+    say "-- pytorch: PyTorch eager's CustomCnn step on the same card"
+    python3 "$root/benchmarks/pytorch_step.py" --device cuda --batch 32 64 --size 224 --steps 50 --warmup 10 2>&1 | tee -a "$summary" \
+      || say "pytorch_step.py failed"
   fi
 
-  if [[ " $steps " == *" cpu "* ]]; then
-    # Cross-machine CPU check: the CPU presets pinned to 2 threads and AVX2 must give the snapshots verified here.
-    for p in q1-cnn-smoke q1-cnn-fixed-smoke q2-resnet-smoke q2-resnet-fixed-smoke; do
-      "$repro" train --preset "$p" --data "$root/data/mth416" --seed 42 --threads 2 --cpu-isa avx2 --out "$out/cpu" 2>"$out/cpu-$p.log" \
-        || echo "FAILED: $p (see $out/cpu-$p.log)" | tee -a "$out/cpu-check.txt"
-      "$repro" snapshot --result "$out/cpu/$p-seed42.json" \
-        --verify "$root/snapshots/StudyReproductionTests.Study_protocol_on_MTH416_$p.verified.txt" | tee -a "$out/cpu-check.txt" || true
-    done
+  if [[ $steps == *" bench "* ]] && time_for 150 bench; then
+    say "-- bench: BenchmarkDotNet CUDA cases"
+    local filters=(); read -r -a filters <<<"${BENCH_FILTER:-*FastPath* *CustomCnn* *ResNet18*}"
+    (cd "$work" && "$pub/Repro.Benchmarks" --device "$device" --isa native --filter "${filters[@]}") \
+      >"$logs/bench.txt" 2>&1 || say "benchmarks exited non-zero: see logs/bench.txt"
+    local md json
+    md=$(ls -t "$work"/BenchmarkDotNet.Artifacts/results/*-report-github.md 2>/dev/null | head -1)
+    json=$(ls -t "$work"/BenchmarkDotNet.Artifacts/results/*-report-full.json 2>/dev/null | head -1)
+    [ -n "$md" ] && cp "$md" "$ret/bench.md" && cat "$md" >>"$summary"
+    [ -n "$json" ] && cp "$json" "$ret/bench.json"
+    [ -n "$md" ] || { say "no BenchmarkDotNet report; the end of logs/bench.txt:"; tail -15 "$logs/bench.txt" | tee -a "$summary"; }
+    pack
   fi
 
-  if [[ " $steps " == *" repeat "* ]]; then
-    # Full protocols on CUDA, twice each: same snapshot both times (deterministic cuDNN, CUBLAS_WORKSPACE_CONFIG).
+  local snaps="$work/snapshots"
+  mkdir -p "$snaps"
+  if [[ $steps == *" repeat "* ]] && time_for 90 repeat; then
+    say "-- repeat: determinism on CUDA (a second run of each must give the timing run's snapshot)"
+    local p
     for p in q1-cnn q1-cnn-fast; do
-      for round in 1 2; do
-        "$repro" train --preset "$p" --data "$root/data/mth416" --device cuda --seed 42 \
-          --out "$out/cuda-$round" 2>"$out/cuda-$p-$round.log" > "$out/cuda-$p-$round.txt" \
-          && "$repro" snapshot --result "$out/cuda-$round/$p-seed42.json" > "$out/cuda-$p-$round.snapshot.txt" \
-          || echo "FAILED: $p round $round (see $out/cuda-$p-$round.log)" | tee -a "$out/cuda-check.txt"
-      done
-      if cmp -s "$out/cuda-$p-1.snapshot.txt" "$out/cuda-$p-2.snapshot.txt"; then echo "$p: two CUDA runs identical"; else echo "$p: CUDA runs DIFFER"; fi | tee -a "$out/cuda-check.txt"
+      [ -f "$work/results/$p/$p-seed42.json" ] || train "$p" "$p" --no-checkpoints >/dev/null
+      local s; s=$(train "$p" "$p-again" --no-checkpoints)
+      local test="Full_${p//-/_}_on_cuda"
+      snapshot "$p" "$p" >"$snaps/CudaReproductionTests.$test.$cls.verified.txt"
+      snapshot "$p-again" "$p" >"$snaps/$p-again.txt"
+      if [ "$s" != FAILED ] && [ -s "$snaps/$p-again.txt" ] && cmp -s "$snaps/$p-again.txt" "$snaps/CudaReproductionTests.$test.$cls.verified.txt"; then
+        say "$p: two CUDA runs identical (second: $(secs "$s"))"
+      else
+        say "$p: CUDA runs DIFFER or failed (second: $s)"; diff "$snaps/CudaReproductionTests.$test.$cls.verified.txt" "$snaps/$p-again.txt" | head -20 | tee -a "$summary"
+      fi
     done
   fi
+
+  if [[ $steps == *" resume "* ]] && time_for 60 resume; then
+    say "-- resume: stopped after epoch 2 and resumed vs whole (CUDA RNG re-derived per epoch)"
+    local a b c
+    a=$(train q1-cnn-smoke resume-whole --epochs 3 --no-checkpoints)
+    b=$(train q1-cnn-smoke resume-parts --epochs 3 --stop-after-epoch 2)
+    c=$(train q1-cnn-smoke resume-parts --epochs 3 --resume "$work/results/resume-parts/checkpoints/q1-cnn-smoke-seed42.last.ckpt")
+    snapshot resume-whole q1-cnn-smoke >"$snaps/resume-whole.txt"
+    snapshot resume-parts q1-cnn-smoke >"$snaps/resume-parts.txt"
+    if [ "$a$b$c" != "${a/FAILED/}${b/FAILED/}${c/FAILED/}" ]; then say "resume: a run FAILED ($a / $b / $c)"
+    elif cmp -s "$snaps/resume-whole.txt" "$snaps/resume-parts.txt"; then say "resume: identical to the uninterrupted run"
+    else say "resume: DIFFERS from the uninterrupted run"; diff "$snaps/resume-whole.txt" "$snaps/resume-parts.txt" | head -20 | tee -a "$summary"; fi
+  fi
+  tar -C "$work" -czf "$ret/snapshots.tar.gz" snapshots 2>/dev/null || true
+
+  if [[ $steps == *" cpu "* ]] && time_for 120 cpu; then
+    say "-- cpu: CPU snapshot presets on the host's libtorch (informative: not the libtorch the snapshots were made with)"
+    local p
+    for p in q1-cnn-smoke q1-cnn-fixed-smoke q2-resnet-smoke q2-resnet-fixed-smoke; do
+      "$repro" train --preset "$p" --data "$data" --seed 42 --threads 2 --cpu-isa avx2 --no-checkpoints --out "$work/results/cpu" \
+        >"$logs/cpu-$p.txt" 2>"$logs/cpu-$p.log" || say "FAILED: $p (logs/cpu-$p.log)"
+      "$repro" snapshot --result "$work/results/cpu/$p-seed42.json" \
+        --verify "$root/snapshots/StudyReproductionTests.Study_protocol_on_MTH416_$p.verified.txt" >"$logs/cpu-$p.snapshot.txt" 2>&1 \
+        && say "$p: matches" || say "$p: differs (logs/cpu-$p.snapshot.txt)"
+    done
+  fi
+  pack
+  say "== done in ${SECONDS}s; back: $(cd "$ret" && ls | tr '\n' ' ')"
 }
 
 case "${1:-}" in
   publish) publish ;;
   run) shift; run "$@" ;;
-  *) echo "usage: $0 publish | run [OUT]" >&2; exit 2 ;;
+  *) echo "usage: $0 publish | run" >&2; exit 2 ;;
 esac

@@ -161,12 +161,20 @@ public static class TorchRuntime
         {
             if (!torch.TryInitializeDeviceType(DeviceType.CUDA))
             {
-                string why;
-                try { torch.InitializeDeviceType(DeviceType.CUDA); why = "libtorch's CUDA library did not load"; }
-                catch (Exception e) { why = e.Message.Split('\n')[0]; }
-                return Backend == "cpu"
-                    ? "this build's libtorch is CPU-only (TorchBackend=cpu)"
-                    : $"libtorch's CUDA library (libtorch_cuda.so) could not be loaded from LD_LIBRARY_PATH: {why}";
+                if (Backend == "cpu") return "this build's libtorch is CPU-only (TorchBackend=cpu)";
+                // TorchSharp's own probe hides the loader's reason; dlopen it once more to get it.
+                try
+                {
+                    System.Runtime.InteropServices.NativeLibrary.Free(System.Runtime.InteropServices.NativeLibrary.Load("libtorch_cuda.so"));
+                    return "libtorch_cuda.so loads but reports CUDA unavailable (no device, or a driver too old for this libtorch)";
+                }
+                catch (Exception e)
+                {
+                    // .NET's message ends with the loader's own lines (dlerror): the file or symbol that failed.
+                    var lines = e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                    return "libtorch_cuda.so could not be loaded (a CUDA libtorch's lib folder belongs on LD_LIBRARY_PATH): " +
+                           string.Join("; ", lines.Length > 1 ? lines.Skip(1).Take(2) : lines);
+                }
             }
             if (!torch.cuda.is_available() || torch.cuda.device_count() == 0)
                 return "libtorch has CUDA but sees no device (driver missing or too old for this libtorch, or CUDA_VISIBLE_DEVICES hides it)";

@@ -11,7 +11,8 @@ namespace Repro.Benchmarks;
 /// <summary>
 /// The suite's configuration: every job in-process (a mutator job sets the toolchain on the default job
 /// and on the Monitoring jobs that classes declare), a short default job (1 warmup, 3 iterations, one
-/// invocation per iteration: every operation takes ≥ 50 ms), GitHub markdown and full JSON exports, and
+/// invocation per iteration: every CPU operation takes ≥ 50 ms; with <c>--device cuda</c>, where a step takes
+/// milliseconds, 2 warmups and 5 iterations of 20 invocations), GitHub markdown and full JSON exports, and
 /// the Images/s column.
 /// </summary>
 public sealed class BenchConfig : ManualConfig
@@ -24,13 +25,14 @@ public sealed class BenchConfig : ManualConfig
         AddJob(Job.Default
             .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(30), logOutput: true))
             .AsMutator());
+        bool gpuOnly = BenchSettings.DeviceFilter == "cuda";
         AddJob(Job.Default
             .WithLaunchCount(1)
-            .WithWarmupCount(1)
-            .WithIterationCount(3)
-            .WithInvocationCount(1)
+            .WithWarmupCount(gpuOnly ? 2 : 1)
+            .WithIterationCount(gpuOnly ? 5 : 3)
+            .WithInvocationCount(gpuOnly ? 20 : 1)
             .WithUnrollFactor(1)
-            .WithId("Short")
+            .WithId(gpuOnly ? "Gpu" : "Short")
             .AsDefault());
         AddLogger(ConsoleLogger.Default);
         AddColumnProvider(DefaultColumnProviders.Instance);

@@ -25,7 +25,7 @@ internal sealed class DoctorCommand : ICommand
         stdout.WriteLine($"GLIBCXX step         {GlibcxxStatus.Describe()}");
         stdout.WriteLine($"threads              {env.Threads} (machine has {env.ProcessorCount})");
         stdout.WriteLine($"CPU ISA              asked {env.CpuIsa}; ATen dispatches on {env.CpuCapability}");
-        stdout.WriteLine($"deterministic algos  {env.DeterministicAlgorithms}");
+        stdout.WriteLine($"deterministic algos  {env.DeterministicAlgorithms} (NaN fill of uninitialised memory {LibTorchContext.DeterministicFillUninitializedMemory})");
         stdout.WriteLine($"cuDNN                deterministic {env.DeterministicCuDnn}, benchmark {env.BenchmarkCuDnn}, available {env.CudaAvailable && TorchSharp.torch.cuda.is_cudnn_available()}");
         stdout.WriteLine($"CUDA                 {(env.CudaAvailable ? $"{env.CudaDevices.Count} device(s)" : $"none ({Devices.CudaProblem})")}");
         if (env.CudaAvailable)

@@ -51,6 +51,17 @@ public static unsafe class LibTorchContext
     /// <summary>at::Context::deterministicAlgorithms().</summary>
     public static bool DeterministicAlgorithms => GetFlag("_ZNK2at7Context23deterministicAlgorithmsEv");
 
+    /// <summary>
+    /// at::Context::setDeterministicFillUninitializedMemory: with deterministic algorithms on, libtorch fills every
+    /// new uninitialised tensor (<c>empty</c>, <c>empty_like</c>) with NaN — a debugging aid that costs a pass over
+    /// memory per allocation and never changes a result that does not read uninitialised memory.
+    /// </summary>
+    public static void SetDeterministicFillUninitializedMemory(bool enabled) =>
+        SetFlag("_ZN2at7Context39setDeterministicFillUninitializedMemoryEb", enabled);
+
+    /// <summary>at::Context::deterministicFillUninitializedMemory().</summary>
+    public static bool DeterministicFillUninitializedMemory => GetFlag("_ZNK2at7Context36deterministicFillUninitializedMemoryEv");
+
     /// <summary>at::Context::setDeterministicCuDNN.</summary>
     public static void SetDeterministicCuDnn(bool enabled) => SetFlag("_ZN2at7Context21setDeterministicCuDNNEb", enabled);
 

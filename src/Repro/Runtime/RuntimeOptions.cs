@@ -9,7 +9,8 @@ namespace Repro.Runtime;
 /// <param name="CpuIsa">Highest CPU instruction set libtorch, oneDNN and MKL may use: <c>avx2</c>
 /// (default: the same bits on every x86-64 machine with AVX2), <c>avx512</c>, or <c>native</c>
 /// (whatever this CPU has; fastest, bits may differ across machines).</param>
-/// <param name="Deterministic">Deterministic algorithms, deterministic cuDNN, cuDNN benchmark off.</param>
+/// <param name="Deterministic">Deterministic algorithms, deterministic cuDNN, cuDNN benchmark off (libtorch's NaN fill
+/// of uninitialised memory, which deterministic mode would switch on, stays off: it costs time and changes no result).</param>
 /// <param name="AllowTf32">TF32 matmuls/convolutions on CUDA (Ampere+); changes CUDA numbers.</param>
 public sealed record RuntimeOptions(int? Threads = null, string CpuIsa = "avx2", bool Deterministic = true, bool AllowTf32 = false)
 {

@@ -21,6 +21,25 @@ public class TorchRuntimeTests
         Assert.True(LibTorchContext.DeterministicAlgorithms);
         Assert.True(LibTorchContext.DeterministicCuDnn);
         Assert.False(LibTorchContext.BenchmarkCuDnn);
+        Assert.False(LibTorchContext.DeterministicFillUninitializedMemory);
+    }
+
+    [Fact]
+    public void The_nan_fill_switch_reaches_libtorch()
+    {
+        // What the runtime switches off: with it on, deterministic mode fills every new uninitialised tensor with NaN.
+        TestRuntime.Init();
+        try
+        {
+            LibTorchContext.SetDeterministicFillUninitializedMemory(true);
+            using var filled = torch.empty(64);
+            Assert.True(filled.isnan().all().item<bool>());
+        }
+        finally
+        {
+            LibTorchContext.SetDeterministicFillUninitializedMemory(false);
+        }
+        Assert.False(LibTorchContext.DeterministicFillUninitializedMemory);
     }
 
     [Fact]

@@ -108,11 +108,20 @@ run() {
 
   if [[ $steps == *" timing "* ]] && time_for 150 timing; then
     say "-- timing: whole protocol per preset (process wall time, decode included, no checkpoints)"
-    local p
+    local p; declare -A took
     for p in q1-cnn q2-resnet q1-cnn-fast q2-resnet-fast; do
       local s; s=$(train "$p" "$p" --no-checkpoints)
+      took[$p]=$s
       say "$p: $(secs "$s") wall; $(grep -m1 'test balanced accuracy' "$logs/$p.txt")"
       grep -m1 '^time:' "$logs/$p.txt" | sed 's/^/    /' | tee -a "$summary"
+    done
+    # the issue's goal: the whole protocol (both models) in ≤ 15 s; two processes, so start-up is counted twice
+    local pair
+    for pair in "q1-cnn q2-resnet" "q1-cnn-fast q2-resnet-fast"; do
+      set -- $pair
+      if [ "${took[$1]}" != FAILED ] && [ "${took[$2]}" != FAILED ]; then
+        say "protocol $1 + $2: $(python3 -c "import sys; print(f'{float(sys.argv[1]) + float(sys.argv[2]):.1f}')" "${took[$1]}" "${took[$2]}") s wall (goal ≤ 15 s)"
+      fi
     done
     pack
   fi

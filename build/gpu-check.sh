@@ -110,7 +110,10 @@ run() {
     say "-- timing: whole protocol per preset (process wall time, decode included, no checkpoints)"
     local p; declare -A took
     for p in q1-cnn q2-resnet q1-cnn-fast q2-resnet-fast; do
-      local s; s=$(train "$p" "$p" --no-checkpoints)
+      # a fresh decoded-data cache per path: its q1 run decodes the images, its q2 run reads them, as in one protocol
+      local cache="$work/cache-timing-${p##*-}"; [[ $p == *-fast ]] || cache="$work/cache-timing-ref"
+      [[ $p == q1-* ]] && rm -rf "$cache"
+      local s; s=$(train "$p" "$p" --no-checkpoints --cache "$cache")
       took[$p]=$s
       say "$p: $(secs "$s") wall; $(grep -m1 'test balanced accuracy' "$logs/$p.txt")"
       grep -m1 '^time:' "$logs/$p.txt" | sed 's/^/    /' | tee -a "$summary"

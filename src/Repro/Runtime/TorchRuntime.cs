@@ -169,15 +169,13 @@ public static class TorchRuntime
                 // TorchSharp's own probe hides the loader's reason; dlopen it once more to get it.
                 try
                 {
-                    System.Runtime.InteropServices.NativeLibrary.Free(System.Runtime.InteropServices.NativeLibrary.Load("libtorch_cuda.so"));
+                    System.Runtime.InteropServices.NativeLibrary.Free(
+                        System.Runtime.InteropServices.NativeLibrary.Load("libtorch_cuda.so", typeof(torch).Assembly, null)); // as TorchSharp searches
                     return "libtorch_cuda.so loads but reports CUDA unavailable (no device, or a driver too old for this libtorch)";
                 }
                 catch (Exception e)
                 {
-                    // .NET's message ends with the loader's own lines (dlerror): the file or symbol that failed.
-                    var lines = e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                    return "libtorch_cuda.so could not be loaded (a CUDA libtorch's lib folder belongs on LD_LIBRARY_PATH): " +
-                           string.Join("; ", lines.Length > 1 ? lines.Skip(1).Take(2) : lines);
+                    return "libtorch_cuda.so could not be loaded: " + CudaLoadFailure(e.Message);
                 }
             }
             if (!torch.cuda.is_available() || torch.cuda.device_count() == 0)
@@ -188,6 +186,19 @@ public static class TorchRuntime
         {
             return "CUDA initialisation failed: " + e.Message.Split('\n')[0];
         }
+    }
+
+    /// <summary>
+    /// The reason in .NET's "unable to load shared library" message, which ends with the loader's line (dlerror) for
+    /// each place it tried: a real failure (a missing dependency, an undefined symbol, a bad file) where there is one,
+    /// else that the library was not found.
+    /// </summary>
+    internal static string CudaLoadFailure(string message)
+    {
+        var tries = message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Skip(1);
+        return tries.FirstOrDefault(l =>
+                   !(l.Contains("libtorch_cuda.so", StringComparison.Ordinal) && l.Contains("cannot open shared object file", StringComparison.Ordinal)))
+               ?? "not found beside the application or on LD_LIBRARY_PATH (a CUDA libtorch's lib folder belongs there)";
     }
 
     private static void Load()

@@ -24,6 +24,19 @@ public class TorchRuntimeTests
         Assert.False(LibTorchContext.DeterministicFillUninitializedMemory);
     }
 
+    [Theory]
+    [InlineData("/app/libtorch_cuda.so: cannot open shared object file: No such file or directory\nlibtorch_cuda.so: cannot open shared object file: No such file or directory",
+                "not found beside the application or on LD_LIBRARY_PATH")]
+    [InlineData("/app/libtorch_cuda.so: cannot open shared object file: No such file or directory\nlibc10_cuda.so: cannot open shared object file: No such file or directory",
+                "libc10_cuda.so: cannot open shared object file")]
+    [InlineData("/lib/libtorch_cuda.so: undefined symbol: _ZN3c104cuda9SetDeviceEi", "undefined symbol: _ZN3c104cuda9SetDeviceEi")]
+    public void A_cuda_library_that_does_not_load_is_explained_by_the_loaders_own_line(string tries, string expected)
+    {
+        string message = "Unable to load shared library 'libtorch_cuda.so' or one of its dependencies. In order to help diagnose " +
+                         "loading problems, consider using a tool like strace. If you're using glibc, consider setting the LD_DEBUG environment variable: \n" + tries;
+        Assert.Contains(expected, TorchRuntime.CudaLoadFailure(message));
+    }
+
     [Fact]
     public void The_nan_fill_switch_reaches_libtorch()
     {

@@ -6,7 +6,7 @@
 #                                  # as artifacts/gpu/repro.tar.gz (~52 MB; carry `artifacts/gpu/repro.tar.gz`)
 #   build/gpu-check.sh run         # on the GPU host (no .NET needed; PyTorch's libtorch from `python3 -c 'import torch'`)
 #
-# Steps of `run` (STEPS="…" picks some; default "go timing pytorch bench repeat resume"):
+# Steps of `run` (STEPS="…" picks some; default "go timing pytorch bench repeat resume nondet"):
 #   go       doctor --device cuda and a one-epoch CUDA smoke run; if this fails nothing else runs
 #   timing   the study's protocol, q1-cnn + q2-resnet (15 epochs at 224, per-epoch validation, test, decode
 #            included), reference path and every speed switch on (-fast); wall time per process, no checkpoints
@@ -15,6 +15,7 @@
 #   repeat   q1-cnn and q1-cnn-fast once more: same snapshot as the timing run (determinism on CUDA); the snapshot
 #            texts come back named as the CUDA snapshot files of CudaReproductionTests
 #   resume   q1-cnn-smoke on CUDA, 3 epochs whole vs stopped after 2 and resumed: same snapshot
+#   nondet   the fast protocol again with --nondeterministic: what determinism costs on this card
 #   cpu      (opt-in) the CPU snapshot presets pinned to 2 threads/AVX2 against snapshots/ — on the host's libtorch
 #            (PyTorch 2.11's, not the 2.10 the snapshots were made with), so a difference is informative, not a bug
 #
@@ -55,7 +56,7 @@ run() {
   mkdir -p "$ret"; ret=$(cd "$ret" && pwd)
   local summary="$ret/summary.txt" logs="$work/logs"
   mkdir -p "$logs"
-  local steps=" ${STEPS:-go timing pytorch bench repeat resume} "
+  local steps=" ${STEPS:-go timing pytorch bench repeat resume nondet} "
   local deadline=$((SECONDS + ${MAX_SECONDS:-540}))
   say() { echo "$*" | tee -a "$summary"; }
   pack() { tar -C "$work" --exclude='*.ckpt' -czf "$ret/logs.tar.gz" logs results 2>/dev/null || true; }
@@ -181,6 +182,17 @@ run() {
     else say "resume: DIFFERS from the uninterrupted run"; diff "$snaps/resume-whole.txt" "$snaps/resume-parts.txt" | head -20 | tee -a "$summary"; fi
   fi
   tar -C "$work" -czf "$ret/snapshots.tar.gz" snapshots 2>/dev/null || true
+
+  if [[ $steps == *" nondet "* ]] && time_for 90 nondet; then
+    say "-- nondet: the fast protocol with nondeterministic algorithms allowed (not reproducible: timing only)"
+    local cache="$work/cache-timing-nondet" a b
+    rm -rf "$cache"
+    a=$(train q1-cnn-fast q1-cnn-fast-nondet --no-checkpoints --nondeterministic --cache "$cache")
+    b=$(train q2-resnet-fast q2-resnet-fast-nondet --no-checkpoints --nondeterministic --cache "$cache")
+    say "q1-cnn-fast: $(secs "$a"), q2-resnet-fast: $(secs "$b") wall, nondeterministic"
+    grep -h -m1 '^time:' "$logs/q1-cnn-fast-nondet.txt" "$logs/q2-resnet-fast-nondet.txt" 2>/dev/null | sed 's/^/    /' | tee -a "$summary"
+    pack
+  fi
 
   if [[ $steps == *" cpu "* ]] && time_for 120 cpu; then
     say "-- cpu: CPU snapshot presets on the host's libtorch (informative: not the libtorch the snapshots were made with)"

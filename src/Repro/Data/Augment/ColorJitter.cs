@@ -78,7 +78,11 @@ public sealed record ColorJitter(double Brightness, double Contrast, double Satu
     }
 
     /// <summary>torchvision <c>adjust_brightness</c>: clamp(f·x, 0, 1); <paramref name="factor"/> is [B,1,1,1].</summary>
-    public static Tensor AdjustBrightness(Tensor x, Tensor factor) => (x * factor).clamp(0.0, 1.0);
+    public static Tensor AdjustBrightness(Tensor x, Tensor factor)
+    {
+        using var scaled = x * factor;
+        return scaled.clamp(0.0, 1.0);
+    }
 
     /// <summary>torchvision <c>adjust_contrast</c>: blend with each sample's mean grey level.</summary>
     public static Tensor AdjustContrast(Tensor x, Tensor factor)
@@ -116,7 +120,11 @@ public sealed record ColorJitter(double Brightness, double Contrast, double Satu
         return (0.2989 * c[0] + 0.587 * c[1] + 0.114 * c[2]).unsqueeze(1).MoveToOuterDisposeScope();
     }
 
-    private static Tensor Blend(Tensor x, Tensor other, Tensor factor) => (factor * x + (1.0 - factor) * other).clamp(0.0, 1.0);
+    private static Tensor Blend(Tensor x, Tensor other, Tensor factor)
+    {
+        using var scope = NewDisposeScope();
+        return (factor * x + (1.0 - factor) * other).clamp(0.0, 1.0).MoveToOuterDisposeScope();
+    }
 
     /// <summary>torchvision's <c>_rgb2hsv</c>.</summary>
     internal static Tensor RgbToHsv(Tensor img)

@@ -31,10 +31,16 @@ internal static class RandomDraws
     }
 
     /// <summary>A per-sample float32 tensor <c>[B,1,1,1]</c> on <paramref name="device"/>.</summary>
-    public static Tensor PerSample(IReadOnlyList<double> values, Device device) =>
-        tensor(values.Select(v => (float)v).ToArray(), dtype: ScalarType.Float32, device: device).view(-1, 1, 1, 1);
+    public static Tensor PerSample(IReadOnlyList<double> values, Device device)
+    {
+        using var flat = tensor(values.Select(v => (float)v).ToArray(), dtype: ScalarType.Float32, device: device);
+        return flat.view(-1, 1, 1, 1); // the view keeps the storage; the held wrapper cannot be finalized mid-call
+    }
 
     /// <summary>A per-sample boolean tensor <c>[B,1,1,1]</c> on <paramref name="device"/>.</summary>
-    public static Tensor PerSample(IReadOnlyList<bool> values, Device device) =>
-        tensor(values.ToArray(), device: device).view(-1, 1, 1, 1);
+    public static Tensor PerSample(IReadOnlyList<bool> values, Device device)
+    {
+        using var flat = tensor(values.ToArray(), device: device);
+        return flat.view(-1, 1, 1, 1);
+    }
 }

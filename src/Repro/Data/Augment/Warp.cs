@@ -17,7 +17,8 @@ internal static class Warp
     public static Tensor AffineGrid(IReadOnlyList<double[]> thetas, long batch, long channels, long height, long width, Device device)
     {
         var flat = thetas.SelectMany(t => t).Select(v => (float)v).ToArray();
-        using var theta = tensor(flat, dtype: ScalarType.Float32, device: device).view(batch, 2, 3);
+        using var values = tensor(flat, dtype: ScalarType.Float32, device: device);
+        using var theta = values.view(batch, 2, 3);
         return F.affine_grid(theta, [batch, channels, height, width], align_corners: false);
     }
 

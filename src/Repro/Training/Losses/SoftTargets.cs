@@ -7,8 +7,10 @@ namespace Repro.Training.Losses;
 internal static class SoftTargets
 {
     /// <summary>Float <c>[B,C]</c>: one-hot of int64 labels, or the given distribution unchanged.</summary>
-    public static Tensor Of(Tensor targets, long classes, ScalarType dtype) =>
-        targets.dtype == ScalarType.Int64
-            ? nn.functional.one_hot(targets, classes).to(dtype)
-            : targets.to(dtype);
+    public static Tensor Of(Tensor targets, long classes, ScalarType dtype)
+    {
+        if (targets.dtype != ScalarType.Int64) return targets.to(dtype);
+        using var oneHot = nn.functional.one_hot(targets, classes);
+        return oneHot.to(dtype);
+    }
 }

@@ -44,17 +44,7 @@ public sealed class FlatAdamW : AdamWBase
     }
 
     /// <inheritdoc />
-    public override Tensor ClipGradNorm(double maxNorm)
-    {
-        if (_buffers.Count == 0) return zeros(Array.Empty<long>());
-        using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
-        var total = _buffers.Count == 1
-            ? linalg.vector_norm(_buffers[0].Grad32, 2)
-            : linalg.vector_norm(stack(_buffers.Select(b => linalg.vector_norm(b.Grad32, 2)).ToArray()), 2);
-        GradientClipping.Scale(_buffers.Select(b => b.Grad32), total, maxNorm);
-        return total.MoveToOuterDisposeScope();
-    }
+    public override Tensor ClipGradNorm(double maxNorm) => GradientClipping.ClipTensors(_buffers.Select(b => b.Grad32).ToList(), maxNorm);
 
     /// <summary>One update per buffer (through the float32 master where the parameters are below float32), then the write-back.</summary>
     protected override void UpdateAll(double bc1, double bc2Sqrt)

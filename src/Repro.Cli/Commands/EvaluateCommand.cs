@@ -1,3 +1,4 @@
+using Repro.IO;
 using System.Globalization;
 using Repro.Data;
 using Repro.Evaluation;

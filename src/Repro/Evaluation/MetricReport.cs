@@ -1,10 +1,11 @@
+using Repro.IO;
 using Repro.Data;
 
 namespace Repro.Evaluation;
 
 /// <summary>
 /// Every metric of one set of predictions, as <c>repro evaluate --json</c> prints it and result
-/// files embed it (serialize with <see cref="Repro.Results.ReproJson.Options"/>). Definitions follow
+/// files embed it (serialize with <see cref="Repro.IO.ReproJson.Options"/>). Definitions follow
 /// scikit-learn; see <see cref="Metrics"/> for each and for the deliberate differences.
 /// </summary>
 /// <param name="N">Number of predictions.</param>

@@ -1,3 +1,4 @@
+using Repro.IO;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;

@@ -1,3 +1,4 @@
+using Repro.IO;
 namespace Repro.Results;
 
 /// <summary>Reads and writes <see cref="RunResult"/> files (JSON, written atomically).</summary>

@@ -1,3 +1,4 @@
+using Repro.IO;
 using Repro.Data.Augment;
 using Repro.Models;
 using Repro.Training.Presets;
@@ -45,7 +46,7 @@ internal sealed class InputPipeline
     }
 
     /// <summary>A description of the evaluation transform and the input format (for cache keys).</summary>
-    public string EvalDescription => Repro.Results.ReproJson.Serialize(_eval) +
+    public string EvalDescription => Repro.IO.ReproJson.Serialize(_eval) +
         (_speed is null ? "" : $"|channels_last={_speed.ChannelsLast}|precision={_speed.Precision}");
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Repro.IO;
 using Repro.Data;
 using Repro.Evaluation;
 using Repro.Models;

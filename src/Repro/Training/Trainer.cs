@@ -1,3 +1,4 @@
+using Repro.IO;
 using System.Diagnostics;
 using Repro.Data;
 using Repro.Data.Sampling;

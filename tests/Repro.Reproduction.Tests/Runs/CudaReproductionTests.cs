@@ -1,3 +1,4 @@
+using Repro.IO;
 using Repro.Reproduction.Tests.Snapshots;
 using Repro.Results;
 using Repro.Runtime;

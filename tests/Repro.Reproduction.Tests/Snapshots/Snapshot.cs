@@ -1,3 +1,4 @@
+using Repro.IO;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -47,11 +48,11 @@ public static class Snapshot
         System.IO.Directory.CreateDirectory(directory);
         if (Accepting)
         {
-            Results.AtomicFile.WriteAllText(verified, normalized);
+            IO.AtomicFile.WriteAllText(verified, normalized);
             if (File.Exists(received)) File.Delete(received);
             return;
         }
-        Results.AtomicFile.WriteAllText(received, normalized);
+        IO.AtomicFile.WriteAllText(received, normalized);
         string how = $"Accept with REPRO_ACCEPT=1 dotnet test, or: mv '{received}' '{verified}'";
         if (expected is null)
             throw new SnapshotMismatchException($"No verified snapshot {verified}.\nReceived: {received}\n{how}\n\n{normalized}");

@@ -1,3 +1,4 @@
+using Repro.IO;
 using Repro.Cli;
 using Repro.Evaluation;
 using Repro.Results;

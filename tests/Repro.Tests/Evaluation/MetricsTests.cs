@@ -1,3 +1,4 @@
+using Repro.IO;
 using Repro.Evaluation;
 using Repro.Results;
 using static Repro.Tests.Evaluation.EvaluationTestData;

@@ -1,3 +1,4 @@
+using Repro.IO;
 using System.Text.Json;
 using Repro.Evaluation;
 
@@ -87,7 +88,7 @@ public class ReferenceCaseTests
         Assert.Null(absent.Classes[1].RocAuc);
         Assert.Null(absent.Classes[1].AveragePrecision);
         Assert.Null(absent.Classes[1].RecallCi);
-        string json = Repro.Results.ReproJson.Serialize(absent);
+        string json = Repro.IO.ReproJson.Serialize(absent);
         Assert.DoesNotContain("NaN", json);
         Assert.DoesNotContain("macro_roc_auc", json);
     }

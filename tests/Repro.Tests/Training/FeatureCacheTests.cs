@@ -1,3 +1,4 @@
+using Repro.IO;
 using Repro.Results;
 using Repro.Training;
 using Repro.Training.Presets;

@@ -1,3 +1,4 @@
+using Repro.IO;
 using System.Text;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -36,7 +37,7 @@ public static class TensorArchive
         }
         byte[] body = buffer.ToArray();
         byte[] hash = System.Security.Cryptography.SHA256.HashData(body);
-        Results.AtomicFile.Write(path, s => { s.Write(body); s.Write(hash); });
+        IO.AtomicFile.Write(path, s => { s.Write(body); s.Write(hash); });
     }
 
     /// <summary>

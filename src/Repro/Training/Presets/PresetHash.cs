@@ -1,3 +1,4 @@
+using Repro.IO;
 using System.Security.Cryptography;
 using System.Text;
 using Repro.Results;

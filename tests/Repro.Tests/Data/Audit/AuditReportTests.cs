@@ -1,3 +1,4 @@
+using Repro.IO;
 using Repro.Data.Audit;
 using Repro.Results;
 

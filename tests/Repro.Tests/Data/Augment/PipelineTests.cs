@@ -1,3 +1,4 @@
+using Repro.IO;
 using Repro.Data.Augment;
 using Repro.Results;
 using Repro.Runtime;

@@ -1,3 +1,4 @@
+using Repro.IO;
 using Repro.Models;
 using Repro.Training.Presets;
 using Repro.Training.Speed;
@@ -79,7 +80,7 @@ public class SpeedSwitchTests
     {
         var reference = PresetRegistry.Get("q1-cnn-smoke");
         Assert.Null(reference.Speed);
-        Assert.DoesNotContain("speed", Repro.Results.ReproJson.Serialize(reference));
+        Assert.DoesNotContain("speed", Repro.IO.ReproJson.Serialize(reference));
         var p = PresetOverrides.Apply(reference, [new("speed.channels_last", "true"), new("speed.flat_optimizer", "true")]);
         Assert.Equal(new SpeedOptions { ChannelsLast = true, FlatOptimizer = true }, p.Speed);
         Assert.NotEqual(PresetHash.Of(reference), PresetHash.Of(p));

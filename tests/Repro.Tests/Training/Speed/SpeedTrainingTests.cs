@@ -1,3 +1,4 @@
+using Repro.IO;
 using Repro.Models;
 using Repro.Results;
 using Repro.Training;

@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Repro.Results;
+namespace Repro.IO;
 
 /// <summary>
 /// The one JSON convention of Repro's files and <c>--json</c> outputs: snake_case keys, indented,

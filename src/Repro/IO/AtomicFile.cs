@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Repro.Results;
+namespace Repro.IO;
 
 /// <summary>
 /// Writes a file so that readers see either the old content or the whole new content, never a

@@ -91,7 +91,9 @@ run() {
       echo "FAILED"
     fi
   }
-  snapshot() { "$repro" snapshot --result "$work/results/$1/$2-seed42.json" 2>>"$logs/$1.log"; }
+  # a run's file: PRESET-SETTINGSHASH-seed42SUFFIX (results/ResultIdentity.Stem)
+  runfile() { local f; for f in "$1/$2"-????????????-seed42"$3"; do echo "$f"; return; done; }
+  snapshot() { "$repro" snapshot --result "$(runfile "$work/results/$1" "$2" .json)" 2>>"$logs/$1.log"; }
 
   if [[ $steps == *" go "* ]]; then
     say "-- go: doctor and a one-epoch CUDA run"
@@ -156,7 +158,7 @@ run() {
     say "-- repeat: determinism on CUDA (a second run of each must give the timing run's snapshot)"
     local p
     for p in q1-cnn q1-cnn-fast; do
-      [ -f "$work/results/$p/$p-seed42.json" ] || train "$p" "$p" --no-checkpoints >/dev/null
+      [ -f "$(runfile "$work/results/$p" "$p" .json)" ] || train "$p" "$p" --no-checkpoints >/dev/null
       local s; s=$(train "$p" "$p-again" --no-checkpoints)
       local test="Full_${p//-/_}_on_cuda"
       snapshot "$p" "$p" >"$snaps/CudaReproductionTests.$test.$cls.verified.txt"
@@ -174,7 +176,7 @@ run() {
     local a b c
     a=$(train q1-cnn-smoke resume-whole --epochs 3 --no-checkpoints)
     b=$(train q1-cnn-smoke resume-parts --epochs 3 --stop-after-epoch 2)
-    c=$(train q1-cnn-smoke resume-parts --epochs 3 --resume "$work/results/resume-parts/checkpoints/q1-cnn-smoke-seed42.last.ckpt")
+    c=$(train q1-cnn-smoke resume-parts --epochs 3 --resume "$(runfile "$work/results/resume-parts/checkpoints" q1-cnn-smoke .last.ckpt)")
     snapshot resume-whole q1-cnn-smoke >"$snaps/resume-whole.txt"
     snapshot resume-parts q1-cnn-smoke >"$snaps/resume-parts.txt"
     if [ "$a$b$c" != "${a/FAILED/}${b/FAILED/}${c/FAILED/}" ]; then say "resume: a run FAILED ($a / $b / $c)"
@@ -200,7 +202,7 @@ run() {
     for p in q1-cnn-smoke q1-cnn-fixed-smoke q2-resnet-smoke q2-resnet-fixed-smoke; do
       "$repro" train --preset "$p" --data "$data" --seed 42 --threads 2 --cpu-isa avx2 --no-checkpoints --out "$work/results/cpu" \
         >"$logs/cpu-$p.txt" 2>"$logs/cpu-$p.log" || say "FAILED: $p (logs/cpu-$p.log)"
-      "$repro" snapshot --result "$work/results/cpu/$p-seed42.json" \
+      "$repro" snapshot --result "$(runfile "$work/results/cpu" "$p" .json)" \
         --verify "$root/snapshots/StudyReproductionTests.Study_protocol_on_MTH416_$p.verified.txt" >"$logs/cpu-$p.snapshot.txt" 2>&1 \
         && say "$p: matches" || say "$p: differs (logs/cpu-$p.snapshot.txt)"
     done

@@ -18,7 +18,7 @@ internal sealed class AblateCommand : ICommand
         "usage: repro ablate [--presets q1-cnn,q2-resnet] [--seeds N] [--seed S] [--full] [options]\n" +
         StudyRunArgs.Usage + "\n" +
         "  Each preset runs 6 times per seed: all defects on, each of the four off alone, all off.\n" +
-        "  Result files are named PRESET-ablation-VARIANT-seedN.json.\n" +
+        "  Result files are named PRESET-ablation-VARIANT-HASH-seedN.json.\n" +
         TrainArgs.DataUsage + "\n" + TrainArgs.OverrideUsage + "\n" + RuntimeArgs.Usage;
 
     /// <summary>The variants: name and defect switches, from the faithful study to all fixed.</summary>

@@ -13,7 +13,7 @@ internal sealed class TrainCommand : ICommand
         "usage: repro train --preset NAME [--seed N] [--resume CHECKPOINT] [--stop-after-epoch N] [options]\n" +
         "  --preset NAME        one of: " + string.Join(", ", PresetRegistry.All.Keys) + "\n" +
         "  --seed N             seed of every generator (default 42)\n" +
-        "  --resume FILE        continue from a checkpoint (…/checkpoints/PRESET-seedN.last.ckpt)\n" +
+        "  --resume FILE        continue from a checkpoint (…/checkpoints/PRESET-HASH-seedN.last.ckpt)\n" +
         "  --stop-after-epoch N stop after epoch N, leaving its checkpoint to --resume from (a long run in parts)\n" +
         TrainArgs.DataUsage + "\n" + TrainArgs.OverrideUsage + "\n" + RuntimeArgs.Usage;
 
@@ -44,7 +44,7 @@ internal sealed class TrainCommand : ICommand
             return 0;
         }
         ResultSummary.Write(stdout, result);
-        stdout.WriteLine($"result: {Path.Combine(run.OutputDirectory!, ResultFile.FileName(preset.Name, seed))}");
+        stdout.WriteLine($"result: {Path.Combine(run.OutputDirectory!, ResultFile.FileName(preset, seed))}");
         return 0;
     }
 }

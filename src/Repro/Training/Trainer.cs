@@ -221,7 +221,7 @@ public sealed class Trainer : IDisposable
         };
         if (_run.OutputDirectory is not null)
         {
-            string path = Path.Combine(_run.OutputDirectory, ResultFile.FileName(_preset.Name, _run.Seed));
+            string path = Path.Combine(_run.OutputDirectory, ResultFile.FileName(_preset, _run.Seed));
             ResultFile.Write(path, result);
             PredictionsCsv.Write(Path.ChangeExtension(path, ".test-predictions.csv"), testFinal);
         }
@@ -391,7 +391,7 @@ public sealed class Trainer : IDisposable
 
     private string? CheckpointPath(string kind) => _run.OutputDirectory is null || !_run.WriteCheckpoints
         ? null
-        : Path.Combine(_run.OutputDirectory, "checkpoints", $"{_preset.Name}-seed{_run.Seed}.{kind}.ckpt");
+        : Path.Combine(_run.OutputDirectory, "checkpoints", $"{ResultIdentity.Stem(_preset, _run.Seed)}.{kind}.ckpt");
 
     private void SaveCheckpoint(int epoch, bool isBest)
     {

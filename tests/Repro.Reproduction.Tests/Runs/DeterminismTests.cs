@@ -49,7 +49,7 @@ public class DeterminismTests
         string stdout = p.StandardOutput.ReadToEnd(), stderr = p.StandardError.ReadToEnd();
         p.WaitForExit();
         Assert.True(p.ExitCode == 0, $"repro train failed ({p.ExitCode}):\n{stdout}\n{stderr}");
-        var fromCli = ResultFile.Read(Path.Combine(outDir, ResultFile.FileName("q1-cnn-smoke", 42)));
+        var fromCli = ResultFile.Read(Path.Combine(outDir, ResultFile.FileName(ReproductionRuns.FastQ1, 42)));
         Assert.Equal(inProcess, RunSnapshot.Text(fromCli));
     }
 }

@@ -21,8 +21,8 @@ public class RegressionCheckTests
         File.Copy(verified, Path.Combine(scratch, name + ".verified.txt"));
 
         var changed = ReproductionRuns.Synthetic(ReproductionRuns.FastQ1 with { LearningRate = 1e-3 });
-        if (Snapshot.Accepting) return; // accepting would overwrite the scratch copy instead of failing
-        var e = Assert.Throws<SnapshotMismatchException>(() => Snapshot.VerifyNamed(RunSnapshot.Text(changed), name, scratch));
+        if (Snapshot.AcceptRequested) return; // accepting would overwrite the scratch copy instead of failing
+        var e = Assert.Throws<SnapshotMismatchException>(() => Snapshot.VerifyNamed(RunSnapshot.Text(changed), name, scratch, openDiffTool: false));
         Assert.Contains("--- " + Path.Combine(scratch, name + ".verified.txt"), e.Message);
         Assert.Contains("-settings_hash: ", e.Message);
         Assert.Contains("+settings_hash: ", e.Message);

@@ -9,6 +9,13 @@ public class StudyVerbsTests
         return CliRunner.Run(args);
     }
 
+    /// <summary>A run's files in <paramref name="dir"/>: <c>{preset}-{12 hex settings hash}-seed42{suffix}</c>.</summary>
+    private static string[] RunFiles(string dir, string preset, string suffix) =>
+        Directory.Exists(dir)
+            ? Directory.GetFiles(dir).Where(f => System.Text.RegularExpressions.Regex.IsMatch(Path.GetFileName(f),
+                "^" + System.Text.RegularExpressions.Regex.Escape(preset) + "-[0-9a-f]{12}-seed42" + System.Text.RegularExpressions.Regex.Escape(suffix) + "$")).ToArray()
+            : [];
+
     private static readonly string[] Tiny =
         { "--synthetic-scale", "0.02", "--epochs", "1", "--image-size", "32", "--threads", "2", "--set", "bootstrap_resamples=0" };
 
@@ -24,8 +31,8 @@ public class StudyVerbsTests
         Assert.Contains("0.333", stdout);   // the report's Q1 balanced accuracy
         Assert.Contains("0.328", stdout);   // the report's Q2 balanced accuracy
         Assert.Contains("baseline: all Normal", stdout);
-        Assert.True(File.Exists(Path.Combine(outDir, "q1-cnn-smoke-seed42.json")));
-        Assert.True(File.Exists(Path.Combine(outDir, "q2-resnet-smoke-seed42.json")));
+        Assert.Single(RunFiles(outDir, "q1-cnn-smoke", ".json"));
+        Assert.Single(RunFiles(outDir, "q2-resnet-smoke", ".json"));
         Assert.Contains("epoch  1/1", stderr); // progress per epoch
     }
 
@@ -38,7 +45,7 @@ public class StudyVerbsTests
         foreach (var variant in new[] { "study", "no-clamp-defect", "no-shallow-restore", "no-double-reweighting", "no-frozen-bn-training", "all-fixed" })
         {
             Assert.Contains(variant, stdout);
-            Assert.True(File.Exists(Path.Combine(outDir, $"q1-cnn-smoke-ablation-{variant}-seed42.json")), variant);
+            Assert.Single(RunFiles(outDir, $"q1-cnn-smoke-ablation-{variant}", ".json"));
         }
     }
 
@@ -53,14 +60,14 @@ public class StudyVerbsTests
 
         (code, var stdout, err) = Run([.. twoEpochs, "--out", parts, "--stop-after-epoch", "1"]);
         Assert.True(code == 0, err);
-        string checkpoint = Path.Combine(parts, "checkpoints", "q1-cnn-smoke-seed42.last.ckpt");
+        string checkpoint = Assert.Single(RunFiles(Path.Combine(parts, "checkpoints"), "q1-cnn-smoke", ".last.ckpt"));
         Assert.Contains("stopped after epoch 1", stdout);
         Assert.Contains("--resume " + checkpoint, stdout);
-        Assert.False(File.Exists(Path.Combine(parts, "q1-cnn-smoke-seed42.json"))); // no result for half a run
+        Assert.Empty(RunFiles(parts, "q1-cnn-smoke", ".json")); // no result for half a run
 
         (code, _, err) = Run([.. twoEpochs, "--out", parts, "--resume", checkpoint]);
         Assert.True(code == 0, err);
-        static string Predictions(string dir) => File.ReadAllText(Path.Combine(dir, "q1-cnn-smoke-seed42.test-predictions.csv"));
+        static string Predictions(string dir) => File.ReadAllText(Assert.Single(RunFiles(dir, "q1-cnn-smoke", ".test-predictions.csv")));
         Assert.Equal(Predictions(whole), Predictions(parts));
 
         (code, _, err) = Run([.. twoEpochs, "--out", parts, "--stop-after-epoch", "1", "--no-checkpoints"]);

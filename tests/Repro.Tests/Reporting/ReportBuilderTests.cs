@@ -120,7 +120,7 @@ public class ReportBuilderTests
         Assert.DoesNotContain("list.json", md);
         // A file that claims to be a result but does not read is skipped with a note.
         string dir = RepoPaths.NewTempDir("report-bad");
-        File.Copy(Path.Combine(_f.ResultsDir, ResultFile.FileName(ReportFixture.Tiny.Name, 7)), Path.Combine(dir, "good.json"));
+        File.Copy(Path.Combine(_f.ResultsDir, ResultFile.FileName(ReportFixture.Tiny, 7)), Path.Combine(dir, "good.json"));
         File.WriteAllText(Path.Combine(dir, "future.json"),
             File.ReadAllText(Path.Combine(dir, "good.json")).Replace("\"schema_version\": 1", "\"schema_version\": 99", StringComparison.Ordinal));
         var bad = ReportBuilder.Build(new ReportOptions(dir, Path.Combine(dir, "out", "REPORT.md")));

@@ -42,7 +42,7 @@ public sealed class ReportFixture
             .Select((p, i) => p with { Probabilities = i % 2 == 0 ? p.Probabilities.Reverse().ToArray() : p.Probabilities })
             .ToList();
         var second = first with { Seed = 8, TestPredictions = predictions, Test = Metrics.Compute(predictions, new MetricOptions(200, 8)) };
-        ResultFile.Write(Path.Combine(ResultsDir, ResultFile.FileName(Tiny.Name, 8)), second);
+        ResultFile.Write(Path.Combine(ResultsDir, ResultFile.FileName(Tiny, 8)), second);
         Runs = new[] { first, second };
 
         // Other JSON in the results folder: must be passed over.

@@ -1,3 +1,4 @@
+using Repro.Results;
 using Repro.Cli;
 using Repro.Data;
 using Repro.Data.Synthetic;
@@ -29,7 +30,7 @@ public class PredictorTests
         });
         string images = RepoPaths.NewTempDir("predict-images");
         SyntheticMammograms.WriteTo(images, options, 32);
-        string checkpoint = Path.Combine(outDir, "checkpoints", $"{preset.Name}-seed5.last.ckpt");
+        string checkpoint = Path.Combine(outDir, "checkpoints", ResultIdentity.Stem(preset, 5) + ".last.ckpt");
         string csv = Path.Combine(outDir, "test.csv");
 
         var stdout = new StringWriter();

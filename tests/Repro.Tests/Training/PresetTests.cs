@@ -1,3 +1,4 @@
+using Repro.Results;
 using Repro.Training.Presets;
 
 namespace Repro.Tests.Training;
@@ -63,5 +64,35 @@ public class PresetTests
     {
         Assert.Equal(PresetHash.Of(PresetRegistry.Get("q1-cnn")), PresetHash.Of(PresetRegistry.Get("q1-cnn") with { }));
         Assert.Matches("^[0-9a-f]{12}$", PresetHash.Of(PresetRegistry.Get("q1-cnn")));
+    }
+    [Fact]
+    public void Settings_hash_ignores_labels_and_device_but_not_any_setting()
+    {
+        var q1 = PresetRegistry.Get("q1-cnn-smoke");
+        Assert.Equal(PresetHash.Of(q1), PresetHash.Of(q1 with { Name = "renamed", Description = "other words", Device = "cuda" }));
+        Assert.NotEqual(PresetHash.Of(q1), PresetHash.Of(q1 with { Epochs = q1.Epochs + 1 }));
+        Assert.NotEqual(PresetHash.Of(q1), PresetHash.Of(q1 with { Loss = q1.Loss with { Kind = "ce" } }));
+        Assert.NotEqual(PresetHash.Of(q1), PresetHash.Of(q1 with { Speed = new Repro.Training.Speed.SpeedOptions() }));
+        // Every preset field but the named exceptions is hashed, including any field added later.
+        var keys = System.Text.Json.Nodes.JsonNode.Parse(PresetHash.HashedJson(q1 with { Speed = new(), UnfreezeLayer3AfterEpoch = 1, UnfreezeLayer4AfterEpoch = 1 }))!
+            .AsObject().Select(kv => kv.Key).ToHashSet();
+        foreach (var property in typeof(Preset).GetProperties())
+        {
+            string key = System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name);
+            Assert.True(keys.Contains(key) != PresetHash.NotHashed.Contains(key), key);
+        }
+    }
+
+    [Fact]
+    public void Set_variants_get_files_of_their_own_and_a_rerun_finds_its_files()
+    {
+        var q1 = PresetRegistry.Get("q1-cnn");
+        var ce = PresetOverrides.Apply(q1, new Dictionary<string, string> { ["loss.kind"] = "ce" });
+        Assert.Matches("^q1-cnn-[0-9a-f]{12}-seed42$", ResultIdentity.Stem(q1, 42));
+        Assert.NotEqual(ResultIdentity.Stem(q1, 42), ResultIdentity.Stem(ce, 42));
+        Assert.NotEqual(ResultIdentity.Stem(q1, 42), ResultIdentity.Stem(q1, 43));
+        Assert.Equal(ResultIdentity.Stem(ce, 42), ResultIdentity.Stem(PresetOverrides.Apply(q1, new Dictionary<string, string> { ["loss.kind"] = "ce" }), 42));
+        Assert.Equal(ResultIdentity.Stem(q1, 42) + ".json", ResultFile.FileName(q1, 42));
+        Assert.Contains(PresetHash.Of(q1), ResultIdentity.Stem(q1, 42));
     }
 }

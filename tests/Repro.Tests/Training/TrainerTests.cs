@@ -25,12 +25,12 @@ public class TrainerTests
     {
         string dir = RepoPaths.NewTempDir("run");
         var result = Trainer.Run(Tiny, Options(dir));
-        var read = ResultFile.Read(Path.Combine(dir, ResultFile.FileName(Tiny.Name, 7)));
+        var read = ResultFile.Read(Path.Combine(dir, ResultFile.FileName(Tiny, 7)));
         Assert.Equal(result.Test.BalancedAccuracy, read.Test.BalancedAccuracy);
         Assert.Equal(Tiny.Epochs, read.History.Count);
         Assert.Equal(1_636_611, read.Model.Parameters.Trainable);
         Assert.Equal(read.Data.Counts["test"].Sum(), read.TestPredictions.Count);
-        Assert.True(File.Exists(Path.Combine(dir, $"{Tiny.Name}-seed7.test-predictions.csv")));
+        Assert.True(File.Exists(Path.Combine(dir, ResultIdentity.Stem(Tiny, 7) + ".test-predictions.csv")));
         Assert.Empty(Directory.GetFiles(dir, "*.tmp", SearchOption.AllDirectories));
         Assert.StartsWith("last (epoch 3; shallow-copy defect", read.EvaluatedWeights);
     }

@@ -30,10 +30,7 @@ internal sealed class EvaluateCommand : Verb
 
     public EvaluateCommand() : base("evaluate", "metrics (scikit-learn definitions) with confidence intervals for a predictions CSV")
     {
-        Add(_predictions);
-        Add(_json);
-        Add(_bootstrap);
-        Add(_seed);
+        AddOptions(_predictions, _json, _bootstrap, _seed);
     }
 
     protected override int Run(ParseResult parse, TextWriter stdout, TextWriter stderr)

@@ -35,10 +35,7 @@ internal sealed class TrainCommand : Verb
     public TrainCommand() : base("train", "train one preset with one seed and write its result file")
     {
         _preset.CompletionSources.Add(PresetRegistry.All.Keys.ToArray());
-        Add(_preset);
-        Add(_seed);
-        Add(_resume);
-        Add(_stopAfterEpoch);
+        AddOptions(_preset, _seed, _resume, _stopAfterEpoch);
         _overrides = new PresetArgs(this);
         _run = new RunArgs(this, "the embedded synthetic set");
         Validators.Add(r =>

@@ -66,7 +66,12 @@ public sealed class Trainer : IDisposable
                 ImageSize = preset.ImageSize,
                 Synthetic = new SyntheticOptions { Seed = run.SyntheticSeed, Scale = run.SyntheticScale },
                 CacheDirectory = run.CacheDirectory,
+                SkipBadFiles = run.SkipBadFiles,
             });
+            _warnings.AddRange(_data.Warnings);
+            if (_data.Skipped.Count > 0)
+                _warnings.Add($"{_data.Skipped.Count} bad file(s) skipped (listed under data.skipped): " +
+                              string.Join("; ", _data.Skipped.Take(5).Select(f => $"{f.Path}: {f.Reason}")) + (_data.Skipped.Count > 5 ? "; …" : ""));
             var train = _data.Train;
             if (preset.TrainFraction < 1.0)
             {
@@ -105,7 +110,7 @@ public sealed class Trainer : IDisposable
                 _observer.OnStage("features");
                 sw.Restart();
                 _features = FeatureCache.Compute(_model, _input, _train, _val, _test, preset.EvalBatchSize,
-                    new DataOptions { CacheDirectory = run.CacheDirectory }.ResolveCacheDirectory(), _data.Fingerprint + (preset.TrainFraction < 1 ? $"|subset{preset.TrainFraction}/{run.Seed}" : ""));
+                    new DataOptions { CacheDirectory = run.CacheDirectory }.ResolveCacheDirectory(), _data.Fingerprint + (preset.TrainFraction < 1 ? $"|subset{preset.TrainFraction}/{run.Seed}" : ""), _warnings);
                 _featureSeconds = sw.Elapsed.TotalSeconds;
             }
         }

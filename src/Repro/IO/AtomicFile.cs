@@ -32,13 +32,14 @@ public static class AtomicFile
         string dir = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(dir);
         if (Swept.TryAdd(dir, true)) RemoveStaleTempFiles(dir);
-        var writer = Fault?.Writer ?? WriterIdentity.Current;
+        var fault = Fault is { } f && full.EndsWith(f.FileSuffix, StringComparison.Ordinal) ? f : null;
+        var writer = fault?.Writer ?? WriterIdentity.Current;
         string temp = Path.Combine(dir, TempFileName(Path.GetFileName(full), writer));
         try
         {
             using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                Stream stream = Fault is { } fault ? new FaultingStream(file, fault.AfterBytes) : file;
+                Stream stream = fault is not null ? new FaultingStream(file, fault.AfterBytes) : file;
                 write(stream);
                 stream.Flush();
                 file.Flush(flushToDisk: true);
@@ -101,9 +102,13 @@ public static class AtomicFile
         return host.Length > 0;
     }
 
-    /// <summary>Test seam: when set, writes are stamped with <see cref="AtomicFileFault.Writer"/> and die after
-    /// <see cref="AtomicFileFault.AfterBytes"/> bytes as a killed process would (the temporary file stays).</summary>
-    internal static AtomicFileFault? Fault { get; set; }
+    private static readonly AsyncLocal<AtomicFileFault?> FaultSlot = new();
+
+    /// <summary>Test seam: when set, writes of files whose path ends with <see cref="AtomicFileFault.FileSuffix"/> are
+    /// stamped with <see cref="AtomicFileFault.Writer"/> and die after <see cref="AtomicFileFault.AfterBytes"/> bytes as a
+    /// killed process would (the temporary file stays). Flows with the async context that set it (and the tasks it
+    /// starts), so tests running beside it are not affected.</summary>
+    internal static AtomicFileFault? Fault { get => FaultSlot.Value; set => FaultSlot.Value = value; }
 
     /// <summary>Forgets which folders were already swept (tests: a "next run" in the same process).</summary>
     internal static void ForgetSweeps() => Swept.Clear();
@@ -137,8 +142,8 @@ public static class AtomicFile
     }
 }
 
-/// <summary>An injected fault for <see cref="AtomicFile"/>: the writer's identity and where it dies.</summary>
-internal sealed record AtomicFileFault(WriterIdentity Writer, long AfterBytes);
+/// <summary>An injected fault for <see cref="AtomicFile"/>: which files, the writer's identity and where it dies.</summary>
+internal sealed record AtomicFileFault(string FileSuffix, WriterIdentity Writer, long AfterBytes);
 
 /// <summary>The process dying mid-write, as injected by <see cref="AtomicFile.Fault"/>.</summary>
 internal sealed class SimulatedCrashException() : Exception("simulated crash during an atomic write");

@@ -58,6 +58,10 @@ public sealed class Trainer : IDisposable
             TorchRuntime.EnsureInitialized(run.Runtime);
             _device = Devices.Resolve(run.Device ?? preset.Device);
 
+            if (run.OutputDirectory is not null)
+                foreach (string dir in new[] { run.OutputDirectory, Path.Combine(run.OutputDirectory, "checkpoints") })
+                    foreach (string stale in AtomicFile.RemoveStaleTempFiles(dir))
+                        _warnings.Add($"removed the stale temporary file {Path.GetFileName(stale)} of an interrupted write (its process is gone)");
             _observer.OnStage("decode");
             var sw = Stopwatch.StartNew();
             _data = DatasetLoader.Load(new DataOptions

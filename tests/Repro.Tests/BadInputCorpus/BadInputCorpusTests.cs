@@ -198,12 +198,14 @@ public class BadInputCorpusTests(CorpusFixture fixture) : IClassFixture<CorpusFi
         using var live = Process.Start(new ProcessStartInfo("sleep", "120") { UseShellExecute = false })!;
         try
         {
-            // The first run dies 4 KB into its first checkpoint write, as under kill -9: its temporary file stays.
+            // The first run dies 4 KB into its first checkpoint write, as under kill -9: its temporary file stays (in
+            // process the CLI reports the injected fault; a killed process would print nothing).
             AtomicFile.Fault = new AtomicFileFault(".ckpt", new WriterIdentity(host, dead), 4096);
             try
             {
-                TestRuntime.Init();
-                Assert.Throws<SimulatedCrashException>(() => CliRunner.Run(CorpusFixture.TrainArgs(data, outDir, cache)));
+                var (code, _, err) = Run(CorpusFixture.TrainArgs(data, outDir, cache));
+                Assert.Equal(1, code);
+                Assert.Contains("simulated crash", err);
             }
             finally
             {
@@ -298,6 +300,46 @@ public class BadInputCorpusTests(CorpusFixture fixture) : IClassFixture<CorpusFi
         string csv = Path.Combine(RepoPaths.NewTempDir("corpus-eval"), "neg.csv");
         File.WriteAllText(csv, "id,label,p_normal,p_benign,p_cancer\na,normal,0.5,0.6,-0.1\n");
         Expect("evaluate-negative-probability", Run("evaluate", "--predictions", csv), "neg.csv:2", "p_cancer");
+    }
+
+    [Fact, CorpusCase("skip-bad-files")]
+    public void Skip_bad_files_leaves_them_out_and_lists_them_in_the_result()
+    {
+        string data = fixture.CopyOfData();
+        File.WriteAllBytes(Path.Combine(data, "train", "benign", "P_09010_LEFT_CC.png"), []);
+        File.CreateSymbolicLink(Path.Combine(data, "val", "normal", "P_09011_LEFT_CC.jpg"), "gone.jpg");
+        string outDir = RepoPaths.NewTempDir("corpus-skip");
+        var (_, stdout, _) = Expect("skip-bad-files",
+            Run([.. CorpusFixture.TrainArgs(data, outDir, RepoPaths.NewTempDir("corpus-cache")), "--skip-bad-files"]),
+            "train/benign/P_09010_LEFT_CC.png", "val/normal/P_09011_LEFT_CC.jpg");
+        Assert.Contains("2 bad file(s) skipped", stdout);
+        var result = Repro.Results.ResultFile.Read(Path.Combine(outDir, "q1-cnn-smoke-seed42.json"));
+        Assert.Equal(new[] { "train/benign/P_09010_LEFT_CC.png", "val/normal/P_09011_LEFT_CC.jpg" }, result.Data.Skipped.Select(f => f.Path));
+        Assert.Contains("empty file", result.Data.Skipped[0].Reason);
+        Assert.Contains("dangling symbolic link", result.Data.Skipped[1].Reason);
+        Assert.Equal(6, result.Data.Counts["train"].Sum()); // 7 files, the empty one left out
+        Assert.Equal(6, result.Data.Counts["val"].Sum());   // 7 entries, the dangling link left out
+    }
+
+    [Fact, CorpusCase("threads-out-of-range")]
+    public void Threads_zero()
+    {
+        string outDir = RepoPaths.NewTempDir("corpus-out");
+        var args = CorpusFixture.TrainArgs(fixture.Data, outDir, outDir);
+        args[Array.IndexOf(args, "--threads") + 1] = "0";
+        Expect("threads-out-of-range", Run(args));
+        NothingLeft(outDir, outDir);
+    }
+
+    [Fact, CorpusCase("out-is-a-file")]
+    public void Output_folder_is_a_file()
+    {
+        string dir = RepoPaths.NewTempDir("corpus-out"), cache = RepoPaths.NewTempDir("corpus-cache");
+        string file = Path.Combine(dir, "results");
+        File.WriteAllText(file, "mine");
+        Expect("out-is-a-file", Run(CorpusFixture.TrainArgs(fixture.Data, file, cache)), file);
+        Assert.Equal("mine", File.ReadAllText(file));
+        NothingLeft(cache, cache); // refused before the decode: no cache entry either
     }
 
     [Fact, CorpusCase("unknown-option")]

@@ -26,6 +26,9 @@ public static class Corpus
         new("stray-file-in-split", 1, "file outside a class folder"),
         new("predict-missing-checkpoint", 1, "does not exist"),
         new("evaluate-negative-probability", 1, "is negative"),
+        new("skip-bad-files", 0, "bad file(s) skipped"),
+        new("threads-out-of-range", 2, "--threads must be"),
+        new("out-is-a-file", 1, "is a file, not a folder"),
         new("unknown-option", 2, "--no-such-option"),
     }.ToDictionary(c => c.Id, StringComparer.Ordinal);
 }

@@ -13,7 +13,7 @@
 #   pytorch  benchmarks/pytorch_step.py: PyTorch eager's CustomCnn step on the same card (fp32, CL, CL+bf16)
 #   bench    the BenchmarkDotNet CUDA cases (FastPath, CustomCnn, ResNet18), GPU job (20 steps per iteration)
 #   repeat   q1-cnn and q1-cnn-fast once more: same snapshot as the timing run (determinism on CUDA); the snapshot
-#            texts come back named as the CUDA snapshot files of CudaReproductionTests
+#            texts come back named as the catalogue gpu entries' snapshot files (NAME.cuda-smXY.verified.json)
 #   resume   q1-cnn-smoke on CUDA, 3 epochs whole vs stopped after 2 and resumed: same snapshot
 #   nondet   the fast protocol again with --nondeterministic: what determinism costs on this card
 #   cpu      (opt-in) the CPU snapshot presets pinned to 2 threads/AVX2 against snapshots/ — on the host's libtorch
@@ -94,6 +94,16 @@ run() {
   # a run's file: PRESET-SETTINGSHASH-seed42SUFFIX (results/ResultIdentity.Stem)
   runfile() { local f; for f in "$1/$2"-????????????-seed42"$3"; do echo "$f"; return; done; }
   snapshot() { "$repro" snapshot --result "$(runfile "$work/results/$1" "$2" .json)" 2>>"$logs/$1.log"; }
+  # the experiment catalogue's entry of a preset's snapshot (src/Repro/Experiments/ExperimentCatalogue.cs)
+  entry_of() {
+    case "$1" in
+      q1-cnn) echo study-q1-full-gpu ;; q2-resnet) echo study-q2-full-gpu ;;
+      q1-cnn-fast) echo study-q1-fast-gpu ;; q2-resnet-fast) echo study-q2-fast-gpu ;;
+      q1-cnn-smoke) echo study-q1-smoke ;; q2-resnet-smoke) echo study-q2-smoke ;;
+      q1-cnn-fixed-smoke) echo study-q1-fixed-smoke ;; q2-resnet-fixed-smoke) echo study-q2-fixed-smoke ;;
+      *) echo "$1" ;;
+    esac
+  }
 
   if [[ $steps == *" go "* ]]; then
     say "-- go: doctor and a one-epoch CUDA run"
@@ -160,13 +170,13 @@ run() {
     for p in q1-cnn q1-cnn-fast; do
       [ -f "$(runfile "$work/results/$p" "$p" .json)" ] || train "$p" "$p" --no-checkpoints >/dev/null
       local s; s=$(train "$p" "$p-again" --no-checkpoints)
-      local test="Full_${p//-/_}_on_cuda"
-      snapshot "$p" "$p" >"$snaps/CudaReproductionTests.$test.$cls.verified.txt"
+      local name; name="$(entry_of "$p").$cls.verified.json"
+      snapshot "$p" "$p" >"$snaps/$name"
       snapshot "$p-again" "$p" >"$snaps/$p-again.txt"
-      if [ "$s" != FAILED ] && [ -s "$snaps/$p-again.txt" ] && cmp -s "$snaps/$p-again.txt" "$snaps/CudaReproductionTests.$test.$cls.verified.txt"; then
+      if [ "$s" != FAILED ] && [ -s "$snaps/$p-again.txt" ] && cmp -s "$snaps/$p-again.txt" "$snaps/$name"; then
         say "$p: two CUDA runs identical (second: $(secs "$s"))"
       else
-        say "$p: CUDA runs DIFFER or failed (second: $s)"; diff "$snaps/CudaReproductionTests.$test.$cls.verified.txt" "$snaps/$p-again.txt" | head -20 | tee -a "$summary"
+        say "$p: CUDA runs DIFFER or failed (second: $s)"; diff "$snaps/$name" "$snaps/$p-again.txt" | head -20 | tee -a "$summary"
       fi
     done
   fi
@@ -203,7 +213,7 @@ run() {
       "$repro" train --preset "$p" --data "$data" --seed 42 --threads 2 --cpu-isa avx2 --no-checkpoints --out "$work/results/cpu" \
         >"$logs/cpu-$p.txt" 2>"$logs/cpu-$p.log" || say "FAILED: $p (logs/cpu-$p.log)"
       "$repro" snapshot --result "$(runfile "$work/results/cpu" "$p" .json)" \
-        --verify "$root/snapshots/StudyReproductionTests.Study_protocol_on_MTH416_$p.verified.txt" >"$logs/cpu-$p.snapshot.txt" 2>&1 \
+        --verify "$root/snapshots/$(entry_of "$p").verified.json" >"$logs/cpu-$p.snapshot.txt" 2>&1 \
         && say "$p: matches" || say "$p: differs (logs/cpu-$p.snapshot.txt)"
     done
   fi

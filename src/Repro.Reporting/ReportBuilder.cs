@@ -25,6 +25,8 @@ public static class ReportBuilder
         string figuresDir = Path.Combine(outDir, ReportOptions.FiguresFolder);
         var notes = new List<string>();
 
+        if (options.FromSnapshots) return BuildFromSnapshots(options, reportPath, outDir, notes);
+        if (options.ReadmePath is not null) throw new ArgumentException("the README table is made from snapshots only (FromSnapshots)", nameof(options));
         var exclude = new List<string> { reportPath, figuresDir };
         if (options.AuditPath is not null) exclude.Add(Path.GetFullPath(options.AuditPath));
         if (options.BenchmarksDirectory is not null) exclude.Add(Path.GetFullPath(options.BenchmarksDirectory));
@@ -50,6 +52,53 @@ public static class ReportBuilder
         Publish(outDir, reportPath, figures, markdown);
         return new ReportOutcome(reportPath, runs.Count,
             figures.Keys.Select(f => Path.Combine(outDir, f.Replace('/', Path.DirectorySeparatorChar))).ToList(), benchmarks.Count, notes);
+    }
+
+    /// <summary>
+    /// The report of the catalogue's verified snapshots: inputs named relative to the repository (the snapshots folder's
+    /// parent), so the Markdown is the same wherever it is written; the README table too when asked.
+    /// </summary>
+    private static ReportOutcome BuildFromSnapshots(ReportOptions options, string reportPath, string outDir, List<string> notes)
+    {
+        var loaded = SnapshotRuns.Load(options.ResultsDirectory, notes);
+        if (loaded.Runs.Count == 0) throw new NoResultsException(options.ResultsDirectory);
+        var benchmarks = BenchmarkReader.Read(options.BenchmarksDirectory, notes);
+        var figures = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var run in loaded.Runs) DrawFigures(run, figures, notes);
+        string markdown = Markdown(SnapshotContext(options.ResultsDirectory, options.BenchmarksDirectory, loaded, benchmarks,
+            figures.Keys.ToHashSet(StringComparer.Ordinal), notes));
+        Publish(outDir, reportPath, figures, markdown);
+        if (options.ReadmePath is not null)
+            ReadmeTable.Update(options.ReadmePath, ReadmeTable.Markdown(loaded.Runs, loaded.Audit, loaded.Experiments));
+        return new ReportOutcome(reportPath, loaded.Runs.Count,
+            figures.Keys.Select(f => Path.Combine(outDir, f.Replace('/', Path.DirectorySeparatorChar))).ToList(), benchmarks.Count, notes);
+    }
+
+    /// <summary>
+    /// The Markdown <see cref="Build"/> writes for the catalogue's verified snapshots in <paramref name="snapshotsDirectory"/>,
+    /// without drawing or writing anything (every run's figures counted as drawn): what the committed report must say.
+    /// </summary>
+    public static string SnapshotMarkdown(string snapshotsDirectory, string? benchmarksDirectory)
+    {
+        var notes = new List<string>();
+        var loaded = SnapshotRuns.Load(snapshotsDirectory, notes);
+        var benchmarks = BenchmarkReader.Read(benchmarksDirectory, notes);
+        var figures = loaded.Runs.SelectMany(r => new[] { "confusion", "roc", "pr", "training" }
+            .Where(k => (k is not ("roc" or "pr") || r.Result.TestPredictions.Count > 0) && (k != "training" || r.Result.History.Count > 0))
+            .Select(k => ReportContext.FigurePath(r, k))).ToHashSet(StringComparer.Ordinal);
+        return Markdown(SnapshotContext(snapshotsDirectory, benchmarksDirectory, loaded, benchmarks, figures, notes));
+    }
+
+    /// <summary>The context of a snapshot report: inputs named relative to the repository (the snapshots folder's parent).</summary>
+    private static ReportContext SnapshotContext(string snapshotsDirectory, string? benchmarksDirectory, SnapshotRuns.Loaded loaded,
+        IReadOnlyList<BenchmarkResult> benchmarks, IReadOnlySet<string> figures, List<string> notes)
+    {
+        string snapshots = Path.GetFullPath(snapshotsDirectory);
+        string repo = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(snapshots))!;
+        string Repo(string path) => Path.GetRelativePath(repo, Path.GetFullPath(path)).Replace('\\', '/');
+        return new ReportContext(loaded.Runs, RunGroup.Of(loaded.Runs), loaded.Audit,
+            loaded.AuditFile is null ? null : $"{Repo(snapshots)}/{loaded.AuditFile}", benchmarks,
+            benchmarksDirectory is null ? null : Repo(benchmarksDirectory), Repo(snapshots) + "/", figures, notes, loaded.Experiments);
     }
 
     private static void DrawFigures(LoadedRun run, IDictionary<string, byte[]> figures, List<string> notes)
@@ -78,13 +127,16 @@ public static class ReportBuilder
         var sb = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
         sb.Append("# Repro report: MTH416 mammography study\n\n");
-        sb.Append($"Made by `repro report` from {ctx.Runs.Count.ToString(inv)} result file(s) under `{ctx.ResultsSource}`");
+        sb.Append(ctx.Experiments is null
+            ? $"Made by `repro report` from {ctx.Runs.Count.ToString(inv)} result file(s) under `{ctx.ResultsSource}`"
+            : $"Made by `dotnet build build/Report.proj -t:Report` from the verified snapshots of {ctx.Runs.Count.ToString(inv)} run(s) under `{ctx.ResultsSource}` (the experiment catalogue's; `dotnet test` re-derives them)");
         if (ctx.AuditSource is not null) sb.Append($", the dataset audit `{ctx.AuditSource}`");
         if (ctx.Benchmarks.Count > 0) sb.Append($" and {ctx.Benchmarks.Count.ToString(inv)} BenchmarkDotNet case(s) from `{ctx.BenchmarksSource}`");
         sb.Append(". Every number below is read from those files; test metrics follow scikit-learn's definitions, " +
                   "CIs are 95% (bootstrap percentile for headline metrics, Wilson for per-class recall and specificity).\n\n");
         sb.Append("Contents: [1. Dataset](#1-dataset) · [2. The study: Q1 vs Q2](#2-the-study-q1-vs-q2) · [3. Across seeds](#3-across-seeds) · " +
                   "[4. Operating point](#4-operating-point-cancer-vs-rest) · [5. Throughput](#5-throughput) · [6. Runs](#6-runs)\n\n");
+        if (ctx.Experiments is not null) ExperimentsSection.Write(sb, ctx.Experiments);
         DatasetSection.Write(sb, ctx);
         StudySection.Write(sb, ctx);
         MultiSeedSection.Write(sb, ctx);

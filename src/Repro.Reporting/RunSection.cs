@@ -1,3 +1,4 @@
+using Repro.Results;
 using System.Globalization;
 using System.Text;
 using Repro.Data;

@@ -1,3 +1,4 @@
+using Repro.Results;
 using System.Text;
 using Repro.Data;
 using Repro.Evaluation;
@@ -51,8 +52,9 @@ internal static class StudySection
                 probe.TestRecall is null ? ReportFormat.Missing : string.Join(" / ", probe.TestRecall.Select(v => ReportFormat.Number(v, 2))));
         table.WriteTo(sb);
 
-        sb.Append("Published: Q1 (custom CNN) 1,636,611 parameters, balanced accuracy 0.333; Q2 (ResNet18 transfer) 11,242,563 parameters of which 66,051 trainable, balanced accuracy 0.328. " +
-                  "Chance balanced accuracy for three classes is 0.333.\n");
+        sb.Append("Published: " + string.Join("; ", PublishedResult.Study.Select(p =>
+                      $"{p.Description} {ReportFormat.Count(p.Parameters)} parameters ({ReportFormat.Count(p.Trainable)} trainable), balanced accuracy {ReportFormat.Metric(p.BalancedAccuracy)}")) +
+                  ". Chance balanced accuracy for three classes is 0.333.\n");
         if (ctx.Runs.Any(r => r.Result.Preset.EndsWith("-smoke", StringComparison.Ordinal)))
             sb.Append("\n`*-smoke` presets are the CPU-sized versions of the protocols (smaller images, fewer epochs): compare their numbers with care.\n");
         if (ctx.Runs.Any(r => r.Result.Data.Source.StartsWith("synthetic", StringComparison.Ordinal)))

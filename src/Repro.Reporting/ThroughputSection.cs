@@ -9,6 +9,16 @@ internal static class ThroughputSection
     public static void Write(StringBuilder sb, ReportContext ctx)
     {
         sb.Append("## 5. Throughput\n\n");
+        if (ctx.Experiments is not null)
+            sb.Append("Snapshots hold no wall times (they differ between machines and runs); the measured speeds are BenchmarkDotNet's, below.\n\n");
+        else
+            WriteRunTimes(sb, ctx);
+
+        WriteBenchmarks(sb, ctx);
+    }
+
+    private static void WriteRunTimes(StringBuilder sb, ReportContext ctx)
+    {
         sb.Append("Wall times of each run (seconds) and its training throughput over all epochs (including per-epoch validation).\n\n");
         var runs = new MarkdownTable("run", "device", ">epochs", ">decode s", ">features s", ">train s", ">eval s", ">total s", ">train images/s");
         foreach (var run in ctx.Runs)
@@ -19,7 +29,10 @@ internal static class ThroughputSection
                 ReportFormat.Number(t.EvalSeconds, 1), ReportFormat.Number(t.TotalSeconds, 1), ReportFormat.Number(t.TrainImagesPerSecond, 1));
         }
         runs.WriteTo(sb);
+    }
 
+    private static void WriteBenchmarks(StringBuilder sb, ReportContext ctx)
+    {
         if (ctx.Benchmarks.Count == 0)
         {
             sb.Append(ctx.BenchmarksSource is null

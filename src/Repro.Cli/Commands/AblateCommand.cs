@@ -22,16 +22,8 @@ internal sealed class AblateCommand : Verb
         _study = new StudyRunArgs(this, "the embedded synthetic set");
     }
 
-    /// <summary>The variants: name and defect switches, from the faithful study to all fixed.</summary>
-    internal static IReadOnlyList<(string Name, StudyDefects Defects)> Variants { get; } =
-    [
-        ("study", StudyDefects.Study),
-        ("no-clamp-defect", StudyDefects.Study with { ClampAfterNormalize = false }),
-        ("no-shallow-restore", StudyDefects.Study with { ShallowBestRestore = false }),
-        ("no-double-reweighting", StudyDefects.Study with { DoubleReweighting = false }),
-        ("no-frozen-bn-training", StudyDefects.Study with { FrozenBatchNormTrains = false }),
-        ("all-fixed", StudyDefects.None),
-    ];
+    /// <summary>The variants: the catalogue's (<see cref="Experiments.ExperimentCatalogue.AblationVariants"/>).</summary>
+    internal static IReadOnlyList<(string Name, StudyDefects Defects)> Variants => Experiments.ExperimentCatalogue.AblationVariants;
 
     protected override int Run(ParseResult parse, TextWriter stdout, TextWriter stderr)
     {
@@ -39,7 +31,7 @@ internal sealed class AblateCommand : Verb
         var rows = new List<(string Preset, string Variant, List<RunResult> Runs)>();
         foreach (var preset in study.Presets)
             foreach (var (variant, defects) in Variants)
-                rows.Add((preset.Name, variant, study.RunSeeds(preset with { Name = $"{preset.Name}-ablation-{variant}", Defects = defects }, stderr)));
+                rows.Add((preset.Name, variant, study.RunSeeds(Experiments.ExperimentCatalogue.AblationVariant(preset, variant, defects), stderr)));
 
         var inv = CultureInfo.InvariantCulture;
         stdout.WriteLine();

@@ -3,14 +3,29 @@ using Repro.Reporting;
 
 namespace Repro.Cli.Commands;
 
-/// <summary><c>repro report</c>: REPORT.md and figures from a folder of result files, the audit JSON and BenchmarkDotNet exports.</summary>
+/// <summary>
+/// <c>repro report</c>: the report and figures from the experiment catalogue's verified snapshots (<c>--snapshots</c>: the
+/// committed docs/REPORT.md and README's results table) or from a folder of result files, the audit JSON and
+/// BenchmarkDotNet exports (<c>--results</c>).
+/// </summary>
 internal sealed class ReportCommand : Verb
 {
     private readonly Option<string> _results = new("--results")
     {
         Description = "folder searched recursively for result files (*.json written by train/reproduce); other JSON there is ignored",
         HelpName = "DIR",
-        Required = true,
+    };
+
+    private readonly Option<string?> _snapshots = new("--snapshots")
+    {
+        Description = "the repository's snapshots/: render the experiment catalogue's verified snapshots (the committed report; the audit is the catalogue's audit entry)",
+        HelpName = "DIR",
+    };
+
+    private readonly Option<string?> _readme = new("--readme")
+    {
+        Description = "with --snapshots: rewrite this README's results table between its markers",
+        HelpName = "FILE",
     };
 
     private readonly Option<string?> _audit = new("--audit")
@@ -34,19 +49,24 @@ internal sealed class ReportCommand : Verb
 
     public ReportCommand() : base("report", "write REPORT.md and figures/*.png from result files, the audit and benchmark exports")
     {
-        AddOptions(_results, _audit, _benchmarks, _out);
+        AddOptions(_results, _snapshots, _audit, _benchmarks, _out, _readme);
     }
 
     protected override int Run(ParseResult parse, TextWriter stdout, TextWriter stderr)
     {
-        string results = parse.GetValue(_results)!;
+        string? results = parse.GetValue(_results), snapshots = parse.GetValue(_snapshots);
         string? audit = parse.GetValue(_audit);
         string? benchmarks = parse.GetValue(_benchmarks);
         string output = parse.GetValue(_out)!;
-        if (!Directory.Exists(results))
-            throw new NoResultsException(results);
+        string? readme = parse.GetValue(_readme);
+        if ((snapshots is null) == (results is null)) throw new UsageException("give one of --results DIR and --snapshots DIR");
+        if (snapshots is not null && audit is not null) throw new UsageException("--audit goes with --results; with --snapshots the audit is the catalogue's audit entry");
+        if (results is not null && readme is not null) throw new UsageException("--readme goes with --snapshots");
+        string input = snapshots ?? results!;
+        if (!Directory.Exists(input))
+            throw new NoResultsException(input);
 
-        var outcome = ReportBuilder.Build(new ReportOptions(results, output, audit, benchmarks));
+        var outcome = ReportBuilder.Build(new ReportOptions(input, output, audit, benchmarks, FromSnapshots: snapshots is not null, ReadmePath: readme));
         foreach (string note in outcome.Notes) stderr.WriteLine($"repro report: note: {note}");
         stdout.WriteLine($"report: {outcome.ReportPath} ({outcome.Runs} run(s), {outcome.Figures.Count} figure(s), {outcome.Benchmarks} benchmark case(s))");
         return 0;

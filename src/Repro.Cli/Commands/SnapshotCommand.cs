@@ -11,9 +11,9 @@ namespace Repro.Cli.Commands;
 internal sealed class SnapshotCommand : Verb
 {
     private readonly Option<string> _result = new("--result") { Description = "a result file written by train/reproduce", HelpName = "RESULT.json", Required = true };
-    private readonly Option<string?> _verify = new("--verify") { Description = "compare with this verified snapshot; exit 1 when it differs", HelpName = "SNAPSHOT.verified.txt" };
+    private readonly Option<string?> _verify = new("--verify") { Description = "compare with this verified snapshot; exit 1 when it differs", HelpName = "SNAPSHOT.verified.json" };
 
-    public SnapshotCommand() : base("snapshot", "print a result file's snapshot text, or check it against a verified snapshot")
+    public SnapshotCommand() : base("snapshot", "print a result file's snapshot JSON, or check it against a verified snapshot")
     {
         AddOptions(_result, _verify);
     }
@@ -22,7 +22,7 @@ internal sealed class SnapshotCommand : Verb
     {
         string path = parse.GetValue(_result)!;
         string? verify = parse.GetValue(_verify);
-        string text = RunSnapshot.Text(ResultFile.Read(path));
+        string text = RunSnapshot.Json(ResultFile.Read(path));
         if (verify is null)
         {
             stdout.Write(text);

@@ -1,54 +1,59 @@
-using System.Globalization;
-using System.Text;
-using Repro.Data;
-
+using System.Text.Json.Nodes;
+using Repro.Evaluation;
+using Repro.IO;
 
 namespace Repro.Results;
 
 /// <summary>
-/// The snapshot text of a run: what must come out bit for bit. Everything here is deterministic for a
-/// seeded run at a pinned thread count and instruction set; wall times and machine facts are left out.
-/// Keys in a fixed order, invariant culture, six decimals (bitwise-identical runs print identical text).
+/// The snapshot of a run: everything the report prints, as canonical JSON (<see cref="CanonicalJson"/>: sorted keys,
+/// fixed precision), plus its test predictions as CSV. Made from the whole <see cref="RunResult"/> — any field a result
+/// gains (a new metric) flows in — less what is not a result: wall times, the machine (<see cref="Dropped"/>) and the
+/// predictions (their own file). The per-epoch records are <c>epochs</c> (validation balanced accuracy and recall, losses,
+/// learning rates); the all-Normal and stratified-random baselines on the same test images are added.
 /// </summary>
 public static class RunSnapshot
 {
-    public static string Text(RunResult r)
+    /// <summary>Top-level result fields left out: wall times and machine facts, and the predictions (a CSV of their own).</summary>
+    public static IReadOnlyList<string> Dropped { get; } =
+        ["timings", "environment", "device", "test_predictions", "validation_predictions", "history"];
+
+    /// <summary>Per-epoch fields left out: wall time and throughput.</summary>
+    public static IReadOnlyList<string> DroppedPerEpoch { get; } = ["seconds", "train_images_per_second"];
+
+    /// <summary>Decimals of the probabilities in the predictions CSV.</summary>
+    public const int ProbabilityDecimals = 8;
+
+    /// <summary>The snapshot JSON of <paramref name="r"/>.</summary>
+    public static string Json(RunResult r)
     {
-        var inv = CultureInfo.InvariantCulture;
-        string F(double v) => v.ToString("F6", inv);
-        var sb = new StringBuilder();
-        sb.Append("preset: ").Append(r.Preset).Append('\n');
-        sb.Append("settings_hash: ").Append(r.SettingsHash).Append('\n');
-        sb.Append("seed: ").Append(r.Seed).Append('\n');
-        sb.Append("data_fingerprint: ").Append(r.Data.Fingerprint).Append('\n');
-        sb.Append("data_counts: ").Append(string.Join(" ", r.Data.Counts.OrderBy(kv => SplitOrder(kv.Key)).Select(kv => $"{kv.Key}={string.Join("/", kv.Value)}"))).Append('\n');
-        sb.Append("parameters: total=").Append(r.Model.Parameters.Total).Append(" trainable=").Append(r.Model.Parameters.Trainable)
-          .Append(" frozen=").Append(r.Model.Parameters.Frozen).Append('\n');
-        if (r.Settings.Speed is { } speed) // only where a preset has speed switches: reference snapshots are unchanged
-            sb.Append("speed: ").Append(($"channels_last={speed.ChannelsLast} precision={speed.Precision} tf32={speed.Tf32} " +
-                $"flat_optimizer={speed.FlatOptimizer} loss_read_interval={speed.LossReadInterval}").ToLowerInvariant()).Append('\n');
-        sb.Append("features_cached: ").Append(r.FeaturesCached ? "true" : "false").Append('\n');
-        sb.Append("epochs_run: ").Append(r.EpochsRun).Append('\n');
-        sb.Append("best_epoch: ").Append(r.BestEpoch).Append('\n');
-        sb.Append("evaluated_weights: ").Append(r.EvaluatedWeights).Append('\n');
-        sb.Append("val_balanced_accuracy_by_epoch:\n");
-        foreach (var h in r.History)
-            sb.Append("  ").Append(h.Epoch).Append(": ").Append(F(h.ValBalancedAccuracy))
-              .Append("  train_loss ").Append(F(h.TrainLoss)).Append("  lr ").Append(h.LearningRates[0].ToString("G6", inv)).Append('\n');
-        sb.Append("test_confusion_matrix (rows true, cols predicted: normal benign cancer):\n");
-        for (int i = 0; i < r.Test.ConfusionMatrix.Count; i++)
-            sb.Append("  ").Append(ClassLabels.Names[i].PadRight(7)).Append(string.Join(" ", r.Test.ConfusionMatrix[i].Select(v => v.ToString(inv).PadLeft(4)))).Append('\n');
-        sb.Append("test_per_class:\n");
-        foreach (var c in r.Test.Classes)
-            sb.Append("  ").Append(c.Name.PadRight(7)).Append(" support ").Append(c.Support)
-              .Append("  precision ").Append(F(c.Precision)).Append("  recall ").Append(F(c.Recall))
-              .Append("  f1 ").Append(F(c.F1)).Append("  specificity ").Append(F(c.Specificity)).Append('\n');
-        sb.Append("test_balanced_accuracy: ").Append(F(r.Test.BalancedAccuracy)).Append('\n');
-        sb.Append("test_macro_f1: ").Append(F(r.Test.MacroF1)).Append('\n');
-        sb.Append("test_macro_roc_auc: ").Append(r.Test.MacroRocAuc is { } auc ? F(auc) : "n/a").Append('\n');
-        sb.Append("val_balanced_accuracy: ").Append(F(r.Validation.BalancedAccuracy)).Append('\n');
-        return sb.ToString();
+        var node = JsonNode.Parse(ReproJson.Serialize(r))!.AsObject();
+        var epochs = new JsonArray();
+        foreach (var e in node["history"]!.AsArray())
+        {
+            var record = e!.AsObject().DeepClone().AsObject();
+            foreach (string key in DroppedPerEpoch) record.Remove(key);
+            epochs.Add(record);
+        }
+        foreach (string key in Dropped) node.Remove(key);
+        node["epochs"] = epochs;
+        // The data's source without the machine's path: the folder's name, or the synthetic set's description.
+        var data = node["data"]!.AsObject();
+        data["source"] = SourceName(r.Data.Source);
+        var baselines = RunBaselines.Of(r);
+        node["baselines"] = JsonNode.Parse(ReproJson.Serialize(new Dictionary<string, MetricReport?>
+        {
+            ["all_normal"] = baselines.AllNormal,
+            ["stratified_random"] = baselines.Stratified,
+        }));
+        return CanonicalJson.Format(node);
     }
 
-    private static int SplitOrder(string s) => s switch { "train" => 0, "val" => 1, _ => 2 };
+    /// <summary>The test predictions of <paramref name="r"/> as the predictions CSV, probabilities at <see cref="ProbabilityDecimals"/> decimals.</summary>
+    public static string PredictionsCsv(RunResult r) =>
+        Evaluation.PredictionsCsv.Format(r.TestPredictions
+            .Select(p => p with { Probabilities = p.Probabilities.Select(v => Math.Round(v, ProbabilityDecimals)).ToArray() })
+            .ToList());
+
+    private static string SourceName(string source) =>
+        source.StartsWith("synthetic", StringComparison.Ordinal) ? source : Path.GetFileName(Path.TrimEndingDirectorySeparator(source));
 }

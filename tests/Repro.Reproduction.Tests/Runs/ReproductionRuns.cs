@@ -27,9 +27,9 @@ internal static class ReproductionRuns
         Runtime = TestRuntime.Options,
     });
 
-    /// <summary>The synthetic set of the fast runs: 5% of MTH416's counts.</summary>
-    public const double SyntheticScale = 0.05;
+    /// <summary>The synthetic set of the fast runs: 5% of MTH416's counts (the catalogue's <c>synthetic-q1-fast</c>).</summary>
+    public const double SyntheticScale = Repro.Experiments.ExperimentCatalogue.FastSyntheticScale;
 
     /// <summary>The fast synthetic preset: the study's Q1 protocol at 32 px for 3 epochs.</summary>
-    public static Preset FastQ1 { get; } = PresetRegistry.Get("q1-cnn-smoke") with { ImageSize = 32, Epochs = 3 };
+    public static Preset FastQ1 => Repro.Experiments.ExperimentCatalogue.FastQ1;
 }

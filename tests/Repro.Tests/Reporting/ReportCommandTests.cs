@@ -31,11 +31,16 @@ public class ReportCommandTests
     }
 
     [Fact]
-    public void Results_option_is_required()
+    public void One_of_results_and_snapshots_is_required()
     {
         var (code, _, stderr) = Run("report");
         Assert.Equal(2, code);
-        Assert.Contains("--results", stderr);
-        Assert.Contains("is required", stderr);
+        Assert.Contains("give one of --results DIR and --snapshots DIR", stderr);
+        (code, _, stderr) = Run("report", "--results", "a", "--snapshots", "b");
+        Assert.Equal(2, code);
+        Assert.Contains("give one of --results DIR and --snapshots DIR", stderr);
+        (code, _, stderr) = Run("report", "--results", "a", "--readme", "README.md");
+        Assert.Equal(2, code);
+        Assert.Contains("--readme goes with --snapshots", stderr);
     }
 }

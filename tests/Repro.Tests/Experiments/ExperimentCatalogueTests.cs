@@ -1,0 +1,51 @@
+using Repro.Experiments;
+using Repro.Training.Presets;
+
+namespace Repro.Tests.Experiments;
+
+public class ExperimentCatalogueTests
+{
+    [Fact]
+    public void Names_and_snapshot_files_are_unique_and_every_tier_is_present()
+    {
+        var all = ExperimentCatalogue.All;
+        Assert.Equal(all.Count, all.Select(e => e.Name).Distinct().Count());
+        var files = all.SelectMany(e => e.SnapshotFiles()).Select(f => $"{f.Stem}.{f.Extension}").ToList();
+        Assert.Equal(files.Count, files.Distinct().Count());
+        foreach (ExperimentTier tier in Enum.GetValues<ExperimentTier>()) Assert.NotEmpty(ExperimentCatalogue.OfTier(tier));
+        var e = Assert.Throws<ArgumentException>(() => ExperimentCatalogue.Get("nope"));
+        Assert.Contains("study-q1-smoke", e.Message);
+    }
+
+    [Fact]
+    public void The_study_protocols_run_at_smoke_size_and_at_full_size_as_long_and_gpu_twins()
+    {
+        foreach (string q in new[] { "q1", "q2", "q1-fixed", "q2-fixed" })
+        {
+            Assert.EndsWith("-smoke", ExperimentCatalogue.Get($"study-{q}-smoke").Runs[0].Preset.Name);
+            var full = ExperimentCatalogue.Get($"study-{q}-full");
+            var gpu = ExperimentCatalogue.Get($"study-{q}-full-gpu");
+            Assert.Equal((ExperimentTier.Long, ExperimentTier.Gpu), (full.Tier, gpu.Tier));
+            Assert.Equal(PresetHash.Of(full.Runs[0].Preset), PresetHash.Of(gpu.Runs[0].Preset));
+            Assert.Equal(224, full.Runs[0].Preset.ImageSize);
+        }
+    }
+
+    [Fact]
+    public void Entries_have_the_runs_and_files_their_kind_needs()
+    {
+        var improved = ExperimentCatalogue.Get("improved");
+        Assert.Equal(ExperimentCatalogue.Seeds, improved.Runs.Select(r => r.Seed));
+        Assert.Contains(improved.SnapshotFiles(), f => f == ("improved.summary", "json"));
+        Assert.Contains(improved.SnapshotFiles(), f => f == ("improved.seed44.test-predictions", "csv"));
+        var ablation = ExperimentCatalogue.Get("ablation-q2-smoke");
+        Assert.Equal(ExperimentCatalogue.AblationVariants.Select(v => v.Name), ablation.Runs.Select(r => r.Part));
+        Assert.Equal(StudyDefects.None, ablation.Runs[^1].Preset.Defects);
+        Assert.Contains(ablation.SnapshotFiles(), f => f == ("ablation-q2-smoke.table", "json"));
+        var audit = ExperimentCatalogue.Get("audit-mth416");
+        Assert.Equal(new[] { ("audit-mth416", "json") }, audit.SnapshotFiles());
+        Assert.Equal(new[] { ("study-q1-full-gpu.cuda-sm90", "json"), ("study-q1-full-gpu.test-predictions.cuda-sm90", "csv") },
+            ExperimentCatalogue.Get("study-q1-full-gpu").SnapshotFiles("cuda-sm90"));
+        Assert.Equal("resnet18", ExperimentCatalogue.Get("improved-random-backbone").Runs[0].Preset.Model.Backbone);
+    }
+}

@@ -33,6 +33,11 @@ internal sealed record StudyRunArgs(IReadOnlyList<Preset> Presets, long FirstSee
     /// <summary>Runs <paramref name="preset"/> once per seed, with a progress label per run.</summary>
     public List<RunResult> RunSeeds(Preset preset, TextWriter progress) =>
         Enumerable.Range(0, Seeds).Select(s => FirstSeed + s)
-            .Select(seed => Trainer.Run(preset, Run with { Seed = seed, Observer = new ConsoleProgress($"{preset.Name} seed {seed}", progress) }))
+            .Select(seed =>
+            {
+                var result = Trainer.Run(preset, Run with { Seed = seed, Observer = new ConsoleProgress($"{preset.Name} seed {seed}", progress) });
+                RunFiles.Write(Run.OutputDirectory!, result);
+                return result;
+            })
             .ToList();
 }

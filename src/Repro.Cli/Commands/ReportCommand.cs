@@ -10,7 +10,8 @@ internal sealed class ReportCommand : ICommand
     public string Usage =>
         "usage: repro report --results DIR [--audit FILE] [--benchmarks DIR] [--out REPORT.md]\n" +
         "  --results DIR        folder searched recursively for result files (*.json written by train/reproduce);\n" +
-        "                       other JSON there is ignored\n" +
+        "                       other JSON there is ignored. A sweep folder (with plan.json) is checked against its\n" +
+        "                       plan: missing or failed entries are listed by index and the exit code is 1\n" +
         "  --audit FILE         dataset audit JSON (repro audit --json --out FILE): splits, patients, leakage, shortcut probe\n" +
         "  --benchmarks DIR     BenchmarkDotNet results folder (*-report-full.json); a missing folder is fine\n" +
         "  --out FILE           the report (default REPORT.md); figures go to figures/ beside it";
@@ -28,6 +29,9 @@ internal sealed class ReportCommand : ICommand
         var outcome = ReportBuilder.Build(new ReportOptions(results, output, audit, benchmarks));
         foreach (string note in outcome.Notes) stderr.WriteLine($"repro report: note: {note}");
         stdout.WriteLine($"report: {outcome.ReportPath} ({outcome.Runs} run(s), {outcome.Figures.Count} figure(s), {outcome.Benchmarks} benchmark case(s))");
-        return 0;
+        if (outcome.Sweep is not { } sweep) return 0;
+        stdout.WriteLine(sweep.Summary);
+        foreach (string line in sweep.ProblemLines) stderr.WriteLine($"repro report: {line}");
+        return sweep.Complete ? 0 : 1; // a partial sweep is reported, never passed off as finished
     }
 }

@@ -39,6 +39,26 @@ public sealed record SweepPlan
     /// <summary>True when <paramref name="directory"/> holds a sweep plan.</summary>
     public static bool IsSweep(string directory) => File.Exists(PathIn(directory));
 
+    /// <summary>
+    /// Writes the plan into the sweep folder <paramref name="sweepDirectory"/>; the folder may already hold this very
+    /// plan (writing it again changes nothing), never another one: a sweep folder belongs to one plan.
+    /// </summary>
+    /// <returns>The plan file.</returns>
+    public string SaveIn(string sweepDirectory)
+    {
+        string path = PathIn(sweepDirectory);
+        if (File.Exists(path))
+        {
+            var existing = Read(path);
+            if (ReproJson.Serialize(existing) != ReproJson.Serialize(this))
+                throw new InvalidOperationException($"{sweepDirectory} already holds sweep {existing.PlanHash} ({existing.Entries.Count} entries), " +
+                                                    $"not this plan ({PlanHash}); choose another --out folder (nothing was changed)");
+            return path;
+        }
+        Write(path);
+        return path;
+    }
+
     /// <summary>Writes the plan atomically.</summary>
     public void Write(string path) => AtomicFile.WriteAllText(path, ReproJson.Serialize(this) + "\n");
 
@@ -56,5 +76,5 @@ public sealed record SweepPlan
     /// <summary>Entry <paramref name="index"/>; a clear error gives the valid range.</summary>
     public SweepEntry Entry(int index) =>
         index >= 0 && index < Entries.Count ? Entries[index]
-            : throw new ArgumentOutOfRangeException(nameof(index), index, $"index {index} is outside this plan's entries 0..{Entries.Count - 1}");
+            : throw new ArgumentException($"index {index} is outside this plan's entries 0..{Entries.Count - 1}");
 }

@@ -71,7 +71,7 @@ public class SweepPlannerTests
         string path = TinySweep.NewPlan(TinySweep.Request(1, 2), "plan-rt");
         var plan = SweepPlan.Read(path);
         Assert.Equal(File.ReadAllText(path), ReproJson.Serialize(plan) + "\n");
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => plan.Entry(2));
+        var e = Assert.Throws<ArgumentException>(() => plan.Entry(2));
         Assert.Contains("outside this plan's entries 0..1", e.Message);
     }
 

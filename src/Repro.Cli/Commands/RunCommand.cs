@@ -1,25 +1,42 @@
+using System.CommandLine;
 using Repro.Sweeps;
 
 namespace Repro.Cli.Commands;
 
 /// <summary><c>repro run --plan FILE --index I</c>: one entry of a sweep plan (what a Slurm array task or a Kubernetes pod runs).</summary>
-internal sealed class RunCommand : ICommand
+internal sealed class RunCommand : Verb
 {
-    public string Name => "run";
-    public string Summary => "run entry I of a sweep plan (skipped when its result already exists with the same settings)";
-    public string Usage =>
-        "usage: repro run --plan FILE --index I [--cache DIR]\n" +
-        "  --plan FILE          plan.json written by `repro sweep`; entry paths are relative to its folder\n" +
-        "  --index I            the entry, from 0 (Slurm: $SLURM_ARRAY_TASK_ID, Kubernetes: $JOB_COMPLETION_INDEX)\n" +
-        "  --cache DIR          decoded-tensor cache (default ~/.cache/repro or $REPRO_CACHE)";
-
-    public int Run(CommandArgs args, TextWriter stdout, TextWriter stderr)
+    private readonly Option<string> _plan = new("--plan")
     {
-        string plan = args.String("--plan") ?? throw new UsageException("--plan FILE is required");
-        int index = args.Int("--index") ?? throw new UsageException("--index I is required");
-        string? cache = args.String("--cache");
-        args.EnsureAllUsed();
-        var outcome = SweepRunner.Run(plan, index, new ConsoleProgress($"entry {index}", stderr), cache);
+        Description = "plan.json written by repro sweep; entry paths are relative to its folder",
+        HelpName = "FILE",
+        Required = true,
+    };
+
+    private readonly Option<int> _index = new Option<int>("--index")
+    {
+        Description = "the entry, from 0 (Slurm: $SLURM_ARRAY_TASK_ID, Kubernetes: $JOB_COMPLETION_INDEX)",
+        HelpName = "I",
+        Required = true,
+    }.Within(0);
+
+    private readonly Option<string?> _cache = new("--cache")
+    {
+        Description = "decoded-tensor cache (default ~/.cache/repro or $REPRO_CACHE)",
+        HelpName = "DIR",
+    };
+
+    public RunCommand() : base("run", "run entry I of a sweep plan (skipped when its result already exists with the same settings)")
+    {
+        Add(_plan);
+        Add(_index);
+        Add(_cache);
+    }
+
+    protected override int Run(ParseResult parse, TextWriter stdout, TextWriter stderr)
+    {
+        int index = parse.GetValue(_index);
+        var outcome = SweepRunner.Run(parse.GetValue(_plan)!, index, new ConsoleProgress($"entry {index}", stderr), parse.GetValue(_cache));
         if (outcome.Skipped)
         {
             stdout.WriteLine($"entry {index}: already done with settings hash {outcome.Entry.SettingsHash}: {outcome.ResultPath} (nothing ran, nothing was written)");

@@ -24,6 +24,8 @@ public sealed record SweepPlan
     public string? Device { get; init; }
     /// <summary>Per-epoch checkpoints.</summary>
     public bool WriteCheckpoints { get; init; } = true;
+    /// <summary>Leave unreadable image files out instead of stopping the load.</summary>
+    public bool SkipBadFiles { get; init; }
     /// <summary>Intra-op threads of every run.</summary>
     public int Threads { get; init; } = 2;
     /// <summary>CPU instruction set of every run.</summary>

@@ -51,6 +51,7 @@ public static class SweepPlanner
         {
             PlanHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ReproJson.Serialize(entries))))[..8],
             Data = data, SyntheticScale = request.SyntheticScale, Device = request.Device, WriteCheckpoints = request.WriteCheckpoints,
+            SkipBadFiles = request.SkipBadFiles,
             Threads = request.Threads, CpuIsa = request.CpuIsa, Deterministic = request.Deterministic, Entries = entries,
         };
     }
@@ -80,6 +81,7 @@ public static class SweepPlanner
         a.AddRange(new[] { "--threads", r.Threads.ToString(inv), "--cpu-isa", r.CpuIsa });
         if (!r.Deterministic) a.Add("--nondeterministic");
         if (!r.WriteCheckpoints) a.Add("--no-checkpoints");
+        if (r.SkipBadFiles) a.Add("--skip-bad-files");
         return a;
     }
 

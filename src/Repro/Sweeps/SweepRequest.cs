@@ -22,6 +22,8 @@ public sealed record SweepRequest
     public string? Device { get; init; }
     /// <summary>Per-epoch checkpoints (needed by <c>repro predict</c>).</summary>
     public bool WriteCheckpoints { get; init; } = true;
+    /// <summary>Leave unreadable image files out (counted and listed in each result) instead of stopping the load.</summary>
+    public bool SkipBadFiles { get; init; }
     /// <summary>Intra-op threads of every run: results are bit-identical only at the same count.</summary>
     public int Threads { get; init; } = 2;
     /// <summary>CPU instruction set of every run (avx2 gives the same bits on every AVX2 machine).</summary>

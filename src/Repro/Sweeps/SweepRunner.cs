@@ -91,6 +91,7 @@ public static class SweepRunner
             Device = plan.Device,
             OutputDirectory = SweepLayout.Resolve(sweepDirectory, entry.Output),
             WriteCheckpoints = plan.WriteCheckpoints,
+            SkipBadFiles = plan.SkipBadFiles,
             Runtime = new RuntimeOptions(plan.Threads, plan.CpuIsa, plan.Deterministic),
             Observer = observer,
         };

@@ -66,6 +66,7 @@ public sealed class Trainer : IDisposable
                 ImageSize = preset.ImageSize,
                 Synthetic = new SyntheticOptions { Seed = run.SyntheticSeed, Scale = run.SyntheticScale },
                 CacheDirectory = run.CacheDirectory,
+                SkipBadFiles = run.SkipBadFiles,
             });
             var train = _data.Train;
             if (preset.TrainFraction < 1.0)

@@ -212,6 +212,7 @@ public sealed class Trainer : IDisposable
             Validation = validation,
             Test = test,
             OperatingPoint = operatingPoint,
+            LesionOperatingPoint = LesionMetrics.OperatingPoint(valFinal, testFinal),
             DecisionOffsets = offsets,
             TestPredictions = testFinal,
             ValidationPredictions = valFinal,

@@ -66,6 +66,8 @@ public sealed class Trainer : IDisposable
                 ImageSize = preset.ImageSize,
                 Synthetic = new SyntheticOptions { Seed = run.SyntheticSeed, Scale = run.SyntheticScale },
                 CacheDirectory = run.CacheDirectory,
+                HarmonizeJpegQuality = run.HarmonizeJpegQuality,
+                Fold = run.Fold,
             });
             var train = _data.Train;
             if (preset.TrainFraction < 1.0)

@@ -45,7 +45,10 @@ internal static class FoldPartition
                 a = Take("train", train);
                 b = Take("val", val);
                 return new DatasetSplits(a, b, Take("test", test), $"{data.Source} [{fold.Describe()}]", fingerprint, data.Skipped)
-                    { FromCache = data.FromCache };
+                {
+                    FromCache = data.FromCache,
+                    Origin = new SplitOrigin(data.Fingerprint, sets.Select(s => s.Count).ToArray(), [train, val, test]),
+                };
             }
             catch
             {

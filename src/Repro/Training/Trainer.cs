@@ -106,8 +106,11 @@ public sealed class Trainer : IDisposable
             {
                 _observer.OnStage("features");
                 sw.Restart();
-                _features = FeatureCache.Compute(_model, _input, _train, _val, _test, preset.EvalBatchSize,
-                    new DataOptions { CacheDirectory = run.CacheDirectory }.ResolveCacheDirectory(), _data.Fingerprint + (preset.TrainFraction < 1 ? $"|subset{preset.TrainFraction}/{run.Seed}" : ""));
+                string featureCache = new DataOptions { CacheDirectory = run.CacheDirectory }.ResolveCacheDirectory();
+                _features = _data.Origin is { } origin && preset.TrainFraction >= 1 // a CV fold: rows of the original splits' features
+                    ? FeatureCache.ComputeFromOrigin(_model, _input, _train, _val, _test, preset.EvalBatchSize, featureCache, origin)
+                    : FeatureCache.Compute(_model, _input, _train, _val, _test, preset.EvalBatchSize,
+                        featureCache, _data.Fingerprint + (preset.TrainFraction < 1 ? $"|subset{preset.TrainFraction}/{run.Seed}" : ""));
                 _featureSeconds = sw.Elapsed.TotalSeconds;
             }
         }

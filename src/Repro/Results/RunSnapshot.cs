@@ -47,10 +47,6 @@ public static class RunSnapshot
         sb.Append("test_macro_f1: ").Append(F(r.Test.MacroF1)).Append('\n');
         sb.Append("test_macro_roc_auc: ").Append(r.Test.MacroRocAuc is { } auc ? F(auc) : "n/a").Append('\n');
         sb.Append("val_balanced_accuracy: ").Append(F(r.Validation.BalancedAccuracy)).Append('\n');
-        if (r.Test.Lesion is { } lesion) // benign vs cancer on the lesion images (LesionMetrics)
-            sb.Append("test_lesion: n=").Append(lesion.N).Append(" benign=").Append(lesion.Benign).Append(" cancer=").Append(lesion.Cancer)
-              .Append(" roc_auc=").Append(F(lesion.RocAuc)).Append(" balanced_accuracy=").Append(F(lesion.BalancedAccuracy))
-              .Append(" cancer_sensitivity=").Append(F(lesion.CancerSensitivity)).Append('\n');
         return sb.ToString();
     }
 

@@ -16,6 +16,9 @@ public sealed record DatasetSplits(TensorSet Train, TensorSet Val, TensorSet Tes
     /// </summary>
     public bool FromCache { get; init; }
 
+    /// <summary>What the load found that a run may go on with but should say (the same file in train and test).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>
     /// For a cross-validation fold (<see cref="FoldPartition"/>): where each sample came from in the dataset's own
     /// splits, so that per-image work done on those (frozen-backbone features) is reused; null otherwise.

@@ -58,6 +58,10 @@ public sealed class Trainer : IDisposable
             TorchRuntime.EnsureInitialized(run.Runtime);
             _device = Devices.Resolve(run.Device ?? preset.Device);
 
+            if (run.OutputDirectory is not null)
+                foreach (string dir in new[] { run.OutputDirectory, Path.Combine(run.OutputDirectory, "checkpoints") })
+                    foreach (string stale in AtomicFile.RemoveStaleTempFiles(dir))
+                        _warnings.Add($"removed the stale temporary file {Path.GetFileName(stale)} of an interrupted write (its process is gone)");
             _observer.OnStage("decode");
             var sw = Stopwatch.StartNew();
             _data = DatasetLoader.Load(new DataOptions
@@ -66,9 +70,14 @@ public sealed class Trainer : IDisposable
                 ImageSize = preset.ImageSize,
                 Synthetic = new SyntheticOptions { Seed = run.SyntheticSeed, Scale = run.SyntheticScale },
                 CacheDirectory = run.CacheDirectory,
+                SkipBadFiles = run.SkipBadFiles,
                 HarmonizeJpegQuality = run.HarmonizeJpegQuality,
                 Fold = run.Fold,
             });
+            _warnings.AddRange(_data.Warnings);
+            if (_data.Skipped.Count > 0)
+                _warnings.Add($"{_data.Skipped.Count} bad file(s) skipped (listed under data.skipped): " +
+                              string.Join("; ", _data.Skipped.Take(5).Select(f => $"{f.Path}: {f.Reason}")) + (_data.Skipped.Count > 5 ? "; …" : ""));
             var train = _data.Train;
             if (preset.TrainFraction < 1.0)
             {
@@ -108,9 +117,9 @@ public sealed class Trainer : IDisposable
                 sw.Restart();
                 string featureCache = new DataOptions { CacheDirectory = run.CacheDirectory }.ResolveCacheDirectory();
                 _features = _data.Origin is { } origin && preset.TrainFraction >= 1 // a CV fold: rows of the original splits' features
-                    ? FeatureCache.ComputeFromOrigin(_model, _input, _train, _val, _test, preset.EvalBatchSize, featureCache, origin)
+                    ? FeatureCache.ComputeFromOrigin(_model, _input, _train, _val, _test, preset.EvalBatchSize, featureCache, origin, _warnings)
                     : FeatureCache.Compute(_model, _input, _train, _val, _test, preset.EvalBatchSize,
-                        featureCache, _data.Fingerprint + (preset.TrainFraction < 1 ? $"|subset{preset.TrainFraction}/{run.Seed}" : ""));
+                        featureCache, _data.Fingerprint + (preset.TrainFraction < 1 ? $"|subset{preset.TrainFraction}/{run.Seed}" : ""), _warnings);
                 _featureSeconds = sw.Elapsed.TotalSeconds;
             }
         }

@@ -47,7 +47,11 @@ public static class SweepRunner
         try
         {
             var preset = Resolve(entry);
-            result = Trainer.Run(preset, Options(plan, entry, sweepDir, observer, cacheDirectory));
+            var run = Options(plan, entry, sweepDir, observer, cacheDirectory);
+            result = Trainer.Run(preset, run);
+            string written = RunFiles.Write(run.OutputDirectory!, result);
+            if (Path.GetFullPath(written) != Path.GetFullPath(resultPath))
+                throw new InvalidOperationException($"entry {index}: the run wrote {written}, not its plan path {resultPath}");
         }
         catch (Exception e)
         {

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Repro.Data.Audit;
 using Repro.Results;
+using Repro.Sweeps;
 
 namespace Repro.Reporting;
 
@@ -30,6 +31,7 @@ public static class ReportBuilder
         var exclude = new List<string> { reportPath, figuresDir };
         if (options.AuditPath is not null) exclude.Add(Path.GetFullPath(options.AuditPath));
         if (options.BenchmarksDirectory is not null) exclude.Add(Path.GetFullPath(options.BenchmarksDirectory));
+        var sweep = SweepPlan.IsSweep(options.ResultsDirectory) ? SweepCollection.Collect(options.ResultsDirectory) : null;
         var runs = ResultScanner.Scan(options.ResultsDirectory, exclude, notes);
         if (runs.Count == 0) throw new NoResultsException(options.ResultsDirectory);
 
@@ -47,11 +49,11 @@ public static class ReportBuilder
 
         var ctx = new ReportContext(runs, RunGroup.Of(runs), audit, Display(outDir, options.AuditPath), benchmarks,
             Display(outDir, options.BenchmarksDirectory), Display(outDir, options.ResultsDirectory)!, figures.Keys.ToHashSet(StringComparer.Ordinal), notes);
-        string markdown = Markdown(ctx);
+        string markdown = Markdown(ctx, sweep);
 
         Publish(outDir, reportPath, figures, markdown);
         return new ReportOutcome(reportPath, runs.Count,
-            figures.Keys.Select(f => Path.Combine(outDir, f.Replace('/', Path.DirectorySeparatorChar))).ToList(), benchmarks.Count, notes);
+            figures.Keys.Select(f => Path.Combine(outDir, f.Replace('/', Path.DirectorySeparatorChar))).ToList(), benchmarks.Count, notes, sweep);
     }
 
     /// <summary>
@@ -66,7 +68,7 @@ public static class ReportBuilder
         var figures = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
         foreach (var run in loaded.Runs) DrawFigures(run, figures, notes);
         string markdown = Markdown(SnapshotContext(options.ResultsDirectory, options.BenchmarksDirectory, loaded, benchmarks,
-            figures.Keys.ToHashSet(StringComparer.Ordinal), notes));
+            figures.Keys.ToHashSet(StringComparer.Ordinal), notes), null);
         Publish(outDir, reportPath, figures, markdown);
         if (options.ReadmePath is not null)
             ReadmeTable.Update(options.ReadmePath, ReadmeTable.Markdown(loaded.Runs, loaded.Audit, loaded.Experiments));
@@ -86,7 +88,7 @@ public static class ReportBuilder
         var figures = loaded.Runs.SelectMany(r => new[] { "confusion", "roc", "pr", "training" }
             .Where(k => (k is not ("roc" or "pr") || r.Result.TestPredictions.Count > 0) && (k != "training" || r.Result.History.Count > 0))
             .Select(k => ReportContext.FigurePath(r, k))).ToHashSet(StringComparer.Ordinal);
-        return Markdown(SnapshotContext(snapshotsDirectory, benchmarksDirectory, loaded, benchmarks, figures, notes));
+        return Markdown(SnapshotContext(snapshotsDirectory, benchmarksDirectory, loaded, benchmarks, figures, notes), null);
     }
 
     /// <summary>The context of a snapshot report: inputs named relative to the repository (the snapshots folder's parent).</summary>
@@ -122,7 +124,7 @@ public static class ReportBuilder
         }
     }
 
-    private static string Markdown(ReportContext ctx)
+    private static string Markdown(ReportContext ctx, SweepCollection? sweep)
     {
         var sb = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
@@ -135,12 +137,14 @@ public static class ReportBuilder
         sb.Append(". Every number below is read from those files; test metrics follow scikit-learn's definitions, " +
                   "CIs are 95% (bootstrap percentile for headline metrics, Wilson for per-class recall and specificity).\n\n");
         sb.Append("Contents: [1. Dataset](#1-dataset) · [2. The study: Q1 vs Q2](#2-the-study-q1-vs-q2) · [3. Across seeds](#3-across-seeds) · " +
-                  "[4. Operating point](#4-operating-point-cancer-vs-rest) · [5. Throughput](#5-throughput) · [6. Runs](#6-runs)\n\n");
+                  "[4. Operating point](#4-operating-point-cancer-vs-rest) · [4b. Lesions](#4b-lesions-benign-vs-cancer) · [5. Throughput](#5-throughput) · [6. Runs](#6-runs)\n\n");
+        if (sweep is not null) SweepSection.Write(sb, sweep);
         if (ctx.Experiments is not null) ExperimentsSection.Write(sb, ctx.Experiments);
         DatasetSection.Write(sb, ctx);
         StudySection.Write(sb, ctx);
         MultiSeedSection.Write(sb, ctx);
         OperatingPointSection.Write(sb, ctx);
+        LesionSection.Write(sb, ctx);
         ThroughputSection.Write(sb, ctx);
         sb.Append("## 6. Runs\n\n");
         sb.Append("Each run's test metrics in full, beside the all-Normal and stratified-random baselines on the same test images; " +

@@ -1,7 +1,7 @@
 namespace Repro.Evaluation;
 
 /// <summary>
-/// Mean ± sd, min and max of each metric in <see cref="MetricNames.Summarized"/> (the overall metrics and
+/// Mean ± sd, min, max and the mean with the best and worst run dropped of each metric in <see cref="MetricNames.Summarized"/> (the overall metrics and
 /// every class's recall) over runs that differ only in their seed.
 /// </summary>
 /// <param name="Runs">Number of reports summarized.</param>

@@ -1,66 +1,83 @@
-using System.Reflection;
+using System.CommandLine;
+using System.CommandLine.Invocation;
 
 namespace Repro.Cli;
 
-/// <summary>Finds the verb, runs it, and turns errors into messages and exit codes.</summary>
+/// <summary>
+/// The <c>repro</c> command line on System.CommandLine: the verbs (every <see cref="Verb"/> in this assembly), help
+/// per verb, suggestions for mistyped verbs and options, response files (<c>@file</c>), the <c>[suggest]</c>
+/// directive behind shell completion, and the exit codes: 0 ok, 1 bad input or a failed run, 2 usage.
+/// </summary>
 internal static class CommandLine
 {
-    /// <summary>Every verb, discovered from the types in this assembly that implement <see cref="ICommand"/>.</summary>
-    public static IReadOnlyList<ICommand> Commands { get; } = typeof(CommandLine).Assembly.GetTypes()
-        .Where(t => !t.IsAbstract && typeof(ICommand).IsAssignableFrom(t))
-        .Select(t => (ICommand)Activator.CreateInstance(t)!)
-        .OrderBy(c => c.Name, StringComparer.Ordinal)
+    /// <summary>Exit code of a run that went as asked.</summary>
+    public const int Ok = 0;
+
+    /// <summary>Exit code of bad input (a missing or unreadable file, a bad image, an unwritable folder) or a failed run.</summary>
+    public const int Failed = 1;
+
+    /// <summary>Exit code of a wrong command line (unknown verb or option, a bad or missing value).</summary>
+    public const int Usage = 2;
+
+    /// <summary>The verbs, discovered from the non-abstract <see cref="Verb"/> types in this assembly, by name.</summary>
+    public static IReadOnlyList<Type> VerbTypes { get; } = typeof(CommandLine).Assembly.GetTypes()
+        .Where(t => !t.IsAbstract && typeof(Verb).IsAssignableFrom(t))
+        .OrderBy(t => t.Name, StringComparer.Ordinal)
         .ToList();
+
+    /// <summary>Shows the stack trace of an unexpected error (also: environment variable <c>REPRO_DEBUG=1</c>).</summary>
+    private static Option<bool> NewDebugOption() => new("--debug")
+    {
+        Description = "show the stack trace of an unexpected error (or set REPRO_DEBUG=1)",
+        Recursive = true,
+    };
+
+    /// <summary>A fresh command tree (options hold no state, but a tree is cheap and keeps runs independent).</summary>
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("repro: reproduce the MTH416 mammography study (TorchSharp)");
+        foreach (var type in VerbTypes) root.Add((Verb)Activator.CreateInstance(type)!);
+        root.Add(NewDebugOption());
+        return root;
+    }
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
-        {
-            PrintVerbs(stdout);
-            return args.Length == 0 ? 2 : 0;
-        }
-        if (args[0] == "--version")
-        {
-            stdout.WriteLine(typeof(CommandLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "?");
-            return 0;
-        }
-        var command = Commands.FirstOrDefault(c => c.Name == args[0]);
-        if (command is null)
-        {
-            stderr.WriteLine($"repro: unknown command '{args[0]}'");
-            PrintVerbs(stderr);
-            return 2;
-        }
-        var rest = new CommandArgs(args.Skip(1));
-        if (rest.WantsHelp)
-        {
-            stdout.WriteLine(command.Usage);
-            return 0;
-        }
+        string verb = "repro";
+        bool showTrace = args.Contains("--debug") || Environment.GetEnvironmentVariable("REPRO_DEBUG") is "1" or "true";
         try
         {
-            return command.Run(rest, stdout, stderr);
+            var root = Build();
+            // `repro` alone: the verb list, as a usage error; `repro help [VERB]`: that help.
+            bool bare = args.Length == 0;
+            if (bare) args = ["--help"];
+            else if (args[0] == "help") args = [.. args.Skip(1), "--help"];
+            var parse = root.Parse(args);
+            if (parse.CommandResult.Command is Verb v) verb = $"repro {v.Name}";
+            if (parse.Action is ParseErrorAction errors)
+            {
+                WriteUsageErrors(parse, errors, verb, stderr);
+                return Usage;
+            }
+            int code = parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            return bare ? Usage : code;
         }
-        catch (UsageException e)
+        catch (Exception e)
         {
-            stderr.WriteLine($"repro {command.Name}: {e.Message}");
-            stderr.WriteLine(command.Usage);
-            return 2;
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException or InvalidOperationException or ArgumentException
-                                      or UnauthorizedAccessException or FormatException or NotSupportedException)
-        {
-            stderr.WriteLine($"repro {command.Name}: error: {e.Message}");
-            return 1;
+            return FailureReport.Write(e, verb, showTrace, stderr);
         }
     }
 
-    private static void PrintVerbs(TextWriter w)
+    /// <summary>One line per error, named by the verb; then "did you mean" for each unknown token; then where help is.</summary>
+    private static void WriteUsageErrors(ParseResult parse, ParseErrorAction errors, string verb, TextWriter stderr)
     {
-        w.WriteLine("repro: reproduce the MTH416 mammography study (TorchSharp)");
-        w.WriteLine();
-        w.WriteLine("usage: repro <command> [options]     repro <command> --help");
-        w.WriteLine();
-        foreach (var c in Commands) w.WriteLine($"  {c.Name,-11} {c.Summary}");
+        const string noVerb = "Required command was not provided."; // noise beside an unknown verb
+        foreach (var error in parse.Errors)
+            if (!(parse.UnmatchedTokens.Count > 0 && error.Message == noVerb))
+                stderr.WriteLine($"{verb}: {error.Message}");
+        errors.ShowHelp = false;
+        errors.ShowTypoCorrections = true;
+        parse.Invoke(new InvocationConfiguration { Output = stderr, Error = TextWriter.Null, EnableDefaultExceptionHandler = false });
+        stderr.WriteLine($"see `{verb} --help`");
     }
 }

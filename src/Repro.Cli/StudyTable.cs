@@ -44,7 +44,7 @@ internal static class StudyTable
         }
         w.WriteLine("report: MTH416 final report (2025-05-29): Q1 1,636,611 params; Q2 11,242,563 params, 66,051 trainable.");
         if (results.Any(r => r.Data.Source.StartsWith("synthetic", StringComparison.Ordinal)))
-            w.WriteLine("data: the embedded synthetic MTH416-shaped set; run with --data data/mth416 for the study's images.");
+            w.WriteLine("data: the embedded synthetic MTH416-shaped set, not the study's images (run without --synthetic from the repository, or with --data DIR).");
     }
 
     private static string Ci(MetricReport m) =>

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Repro.Evaluation;
 using Repro.Results;
@@ -10,16 +11,16 @@ namespace Repro.Cli.Commands;
 /// <c>repro ablate</c>: why the study collapsed. Runs a study preset with all four defects on, with each one
 /// switched off alone, and with all off, and prints what each defect costs in balanced accuracy.
 /// </summary>
-internal sealed class AblateCommand : ICommand
+internal sealed class AblateCommand : Verb
 {
-    public string Name => "ablate";
-    public string Summary => "switch the study's four defects off one at a time and show what each costs";
-    public string Usage =>
-        "usage: repro ablate [--presets q1-cnn,q2-resnet] [--seeds N] [--seed S] [--full] [options]\n" +
-        StudyRunArgs.Usage + "\n" +
-        "  Each preset runs 6 times per seed: all defects on, each of the four off alone, all off.\n" +
-        "  Result files are named PRESET-ablation-VARIANT-seedN.json.\n" +
-        TrainArgs.DataUsage + "\n" + TrainArgs.OverrideUsage + "\n" + RuntimeArgs.Usage;
+    private readonly StudyRunArgs _study;
+
+    public AblateCommand() : base("ablate",
+        "switch the study's four defects off one at a time and show what each costs. Each preset runs 6 times per " +
+        "seed: all defects on, each of the four off alone, all off; result files are named PRESET-ablation-VARIANT-seedN.json.")
+    {
+        _study = new StudyRunArgs(this, "the embedded synthetic set");
+    }
 
     /// <summary>The variants: name and defect switches, from the faithful study to all fixed.</summary>
     internal static IReadOnlyList<(string Name, StudyDefects Defects)> Variants { get; } =
@@ -32,9 +33,9 @@ internal sealed class AblateCommand : ICommand
         ("all-fixed", StudyDefects.None),
     ];
 
-    public int Run(CommandArgs args, TextWriter stdout, TextWriter stderr)
+    protected override int Run(ParseResult parse, TextWriter stdout, TextWriter stderr)
     {
-        var study = StudyRunArgs.Read(args, stderr, "ablate");
+        var study = _study.Read(parse, stderr, "ablate");
         var rows = new List<(string Preset, string Variant, List<RunResult> Runs)>();
         foreach (var preset in study.Presets)
             foreach (var (variant, defects) in Variants)

@@ -1,21 +1,32 @@
+using System.CommandLine;
 using Repro.Runtime;
 
 namespace Repro.Cli.Commands;
 
 /// <summary><c>repro doctor</c>: what runtime this is, and proof that it computes.</summary>
-internal sealed class DoctorCommand : ICommand
+internal sealed class DoctorCommand : Verb
 {
-    public string Name => "doctor";
-    public string Summary => "print TorchSharp/libtorch versions, devices, determinism; check that it computes";
-    public string Usage => "usage: repro doctor [--device cpu|cuda|auto] [--config]\n" + RuntimeArgs.Usage +
-                           "\n  --config             also print libtorch's build configuration";
-
-    public int Run(CommandArgs args, TextWriter stdout, TextWriter stderr)
+    private readonly Option<string> _device = new("--device")
     {
-        var options = RuntimeArgs.Read(args);
-        string deviceName = args.String("--device") ?? "auto";
-        bool config = args.Flag("--config");
-        args.EnsureAllUsed();
+        Description = "cpu, cuda, cuda:N or auto: the device to check besides the CPU",
+        HelpName = "D",
+        DefaultValueFactory = _ => "auto",
+    };
+
+    private readonly Option<bool> _config = new("--config") { Description = "also print libtorch's build configuration" };
+    private readonly RuntimeArgs _runtime;
+
+    public DoctorCommand() : base("doctor", "print TorchSharp/libtorch versions, devices, determinism; check that it computes")
+    {
+        AddOptions(_device, _config);
+        _runtime = new RuntimeArgs(this);
+    }
+
+    protected override int Run(ParseResult parse, TextWriter stdout, TextWriter stderr)
+    {
+        var options = _runtime.Read(parse);
+        string deviceName = parse.GetValue(_device)!;
+        bool config = parse.GetValue(_config);
 
         TorchRuntime.EnsureInitialized(options);
         var env = EnvironmentInfo.Collect();

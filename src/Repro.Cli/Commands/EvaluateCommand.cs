@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Repro.IO;
 using System.Globalization;
 using Repro.Data;
@@ -7,32 +8,45 @@ using Repro.Results;
 namespace Repro.Cli.Commands;
 
 /// <summary><c>repro evaluate</c>: every metric of a predictions CSV, with bootstrap and Wilson intervals.</summary>
-internal sealed class EvaluateCommand : ICommand
+internal sealed class EvaluateCommand : Verb
 {
-    public string Name => "evaluate";
-    public string Summary => "metrics (scikit-learn definitions) with confidence intervals for a predictions CSV";
-    public string Usage =>
-        "usage: repro evaluate --predictions FILE.csv [--json] [--bootstrap N] [--seed N]\n" +
-        "  --predictions FILE   CSV with columns id,label,p_normal,p_benign,p_cancer[,group]\n" +
-        "  --json               print the metric report as one JSON object\n" +
-        $"  --bootstrap N        bootstrap resamples for 95% CIs (default {MetricOptions.DefaultBootstrapResamples}; 0 = off);\n" +
-        "                       patients are resampled when every row has a group, else images\n" +
-        "  --seed N             bootstrap seed (default 0)";
-
-    public int Run(CommandArgs args, TextWriter stdout, TextWriter stderr)
+    private readonly Option<string> _predictions = new("--predictions")
     {
-        string path = args.String("--predictions") ?? throw new UsageException("--predictions FILE.csv is required");
-        bool json = args.Flag("--json");
-        int resamples = args.Int("--bootstrap") ?? MetricOptions.DefaultBootstrapResamples;
-        if (resamples < 0) throw new UsageException("--bootstrap must be 0 or more");
-        string? seedText = args.String("--seed");
-        ulong seed = 0;
-        if (seedText is not null && !ulong.TryParse(seedText, NumberStyles.Integer, CultureInfo.InvariantCulture, out seed))
-            throw new UsageException($"option --seed: '{seedText}' is not a non-negative integer");
-        args.EnsureAllUsed();
+        Description = "CSV with columns id,label,p_normal,p_benign,p_cancer[,group]",
+        HelpName = "FILE.csv",
+        Required = true,
+    };
+
+    private readonly Option<bool> _json = new("--json") { Description = "print the metric report as one JSON object" };
+
+    private readonly Option<int> _bootstrap = new Option<int>("--bootstrap")
+    {
+        Description = "bootstrap resamples for 95% CIs (0 = off); patients are resampled when every row has a group, else images",
+        HelpName = "N",
+        DefaultValueFactory = _ => MetricOptions.DefaultBootstrapResamples,
+    }.Within(0);
+
+    private readonly Option<ulong> _seed = new("--seed") { Description = "bootstrap seed", HelpName = "N", DefaultValueFactory = _ => 0 };
+
+    public EvaluateCommand() : base("evaluate", "metrics (scikit-learn definitions) with confidence intervals for a predictions CSV")
+    {
+        AddOptions(_predictions, _json, _bootstrap, _seed);
+    }
+
+    protected override int Run(ParseResult parse, TextWriter stdout, TextWriter stderr)
+    {
+        string path = parse.GetValue(_predictions)!;
+        bool json = parse.GetValue(_json);
+        int resamples = parse.GetValue(_bootstrap);
+        ulong seed = parse.GetValue(_seed);
 
         if (!File.Exists(path)) throw new FileNotFoundException($"predictions file not found: {path}", path);
         var predictions = PredictionsCsv.Read(path);
+        int rescaled = predictions.Count(p => p.RawScores is not null);
+        if (rescaled > 0)
+            stderr.WriteLine($"repro evaluate: note: {path}: {rescaled} of {predictions.Count} row(s) have probabilities that do not sum to 1 " +
+                             $"(first: '{predictions.First(p => p.RawScores is not null).Id}'); they are divided by their sum for log loss, Brier and ECE; " +
+                             "ROC AUC and average precision rank the scores as written, as scikit-learn does");
         var report = Metrics.Compute(predictions, new MetricOptions(resamples, seed));
         if (json)
         {

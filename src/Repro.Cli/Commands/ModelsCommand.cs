@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Repro.Models;
 using Repro.Runtime;
@@ -6,11 +7,14 @@ using TorchSharp;
 namespace Repro.Cli.Commands;
 
 /// <summary><c>repro models</c>: every model with its total, trainable and frozen parameter counts.</summary>
-internal sealed class ModelsCommand : ICommand
+internal sealed class ModelsCommand : Verb
 {
-    public string Name => "models";
-    public string Summary => "list the models (CNNs, transfer backbones) with total / trainable / frozen parameters";
-    public string Usage => "usage: repro models\n" + RuntimeArgs.Usage;
+    private readonly RuntimeArgs _runtime;
+
+    public ModelsCommand() : base("models", "list the models (CNNs, transfer backbones) with total / trainable / frozen parameters")
+    {
+        _runtime = new RuntimeArgs(this);
+    }
 
     /// <summary>The rows of the table, in order.</summary>
     internal static IReadOnlyList<(string Name, ModelSpec Spec, string Note)> Rows { get; } = new[]
@@ -21,10 +25,9 @@ internal sealed class ModelsCommand : ICommand
         ("resnet18-imagenet", new ModelSpec(ModelSpec.Transfer, "resnet18-imagenet"), "ResNet18 [2,2,2,3] with ImageNet weights (ML.NET ONNX), frozen + head"),
     };
 
-    public int Run(CommandArgs args, TextWriter stdout, TextWriter stderr)
+    protected override int Run(ParseResult parse, TextWriter stdout, TextWriter stderr)
     {
-        var options = RuntimeArgs.Read(args);
-        args.EnsureAllUsed();
+        var options = _runtime.Read(parse);
         TorchRuntime.EnsureInitialized(options);
 
         var table = new List<string[]> { new[] { "MODEL", "TOTAL", "TRAINABLE", "FROZEN", "INPUT MEAN / STD (RGB, [0,1])" } };

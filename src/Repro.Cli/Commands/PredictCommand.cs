@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Repro.IO;
 using System.Globalization;
 using System.Text;
@@ -9,26 +10,33 @@ using Repro.Training;
 namespace Repro.Cli.Commands;
 
 /// <summary><c>repro predict</c>: class probabilities for a folder of images from a training checkpoint.</summary>
-internal sealed class PredictCommand : ICommand
+internal sealed class PredictCommand : Verb
 {
-    public string Name => "predict";
-    public string Summary => "predict a folder of images with a checkpoint; write a predictions CSV";
-    public string Usage =>
-        "usage: repro predict --checkpoint FILE --images DIR [--out FILE.csv] [--device cpu|cuda]\n" +
-        "  Files under class folders (normal/benign/cancer|malignant) keep their label, so the CSV can go\n" +
-        "  straight to `repro evaluate`; other files get the label 'unknown'.";
+    private readonly Option<string> _checkpoint = new("--checkpoint") { Description = "a training checkpoint (…/checkpoints/PRESET-seedN.best.ckpt)", HelpName = "FILE", Required = true };
+    private readonly Option<string> _images = new("--images") { Description = "folder of images (searched recursively)", HelpName = "DIR", Required = true };
+    private readonly Option<string> _out = new("--out") { Description = "the predictions CSV", HelpName = "FILE.csv", DefaultValueFactory = _ => "predictions.csv" };
+    private readonly Option<string> _device = new("--device") { Description = "cpu, cuda, cuda:N or auto", HelpName = "D", DefaultValueFactory = _ => "cpu" };
+    private readonly RuntimeArgs _runtime;
 
-    public int Run(CommandArgs args, TextWriter stdout, TextWriter stderr)
+    public PredictCommand() : base("predict",
+        "predict a folder of images with a checkpoint; write a predictions CSV. Files under class folders " +
+        "(normal/benign/cancer|malignant) keep their label, so the CSV can go straight to `repro evaluate`; other files get the label 'unknown'.")
     {
-        string checkpoint = args.String("--checkpoint") ?? throw new UsageException("--checkpoint is required");
-        string images = args.String("--images") ?? throw new UsageException("--images is required");
-        string output = args.String("--out") ?? "predictions.csv";
-        string device = args.String("--device") ?? "cpu";
-        var runtime = RuntimeArgs.Read(args);
-        args.EnsureAllUsed();
+        AddOptions(_checkpoint, _images, _out, _device);
+        _runtime = new RuntimeArgs(this);
+    }
+
+    protected override int Run(ParseResult parse, TextWriter stdout, TextWriter stderr)
+    {
+        string checkpoint = parse.GetValue(_checkpoint)!;
+        string images = parse.GetValue(_images)!;
+        string output = parse.GetValue(_out)!;
+        string device = parse.GetValue(_device)!;
+        var runtime = _runtime.Read(parse);
         Repro.Runtime.TorchRuntime.EnsureInitialized(runtime);
         using var predictor = Predictor.Load(checkpoint, device);
-        var predictions = predictor.PredictFolder(images);
+        var predictions = predictor.PredictFolder(images, out var skipped);
+        foreach (var f in skipped) stderr.WriteLine($"repro predict: warning: skipped {f.Path}: {f.Reason}");
         if (predictions.All(p => p.Label >= 0)) PredictionsCsv.Write(output, predictions);
         else AtomicFile.WriteAllText(output, Unlabelled(predictions));
         stdout.WriteLine($"{predictions.Count} images → {output} (model {predictor.Checkpoint.Preset}, epoch {predictor.Checkpoint.Epoch})");

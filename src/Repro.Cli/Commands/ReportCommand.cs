@@ -1,27 +1,48 @@
+using System.CommandLine;
 using Repro.Reporting;
 
 namespace Repro.Cli.Commands;
 
 /// <summary><c>repro report</c>: REPORT.md and figures from a folder of result files, the audit JSON and BenchmarkDotNet exports.</summary>
-internal sealed class ReportCommand : ICommand
+internal sealed class ReportCommand : Verb
 {
-    public string Name => "report";
-    public string Summary => "write REPORT.md and figures/*.png from result files, the audit and benchmark exports";
-    public string Usage =>
-        "usage: repro report --results DIR [--audit FILE] [--benchmarks DIR] [--out REPORT.md]\n" +
-        "  --results DIR        folder searched recursively for result files (*.json written by train/reproduce);\n" +
-        "                       other JSON there is ignored\n" +
-        "  --audit FILE         dataset audit JSON (repro audit --json --out FILE): splits, patients, leakage, shortcut probe\n" +
-        "  --benchmarks DIR     BenchmarkDotNet results folder (*-report-full.json); a missing folder is fine\n" +
-        "  --out FILE           the report (default REPORT.md); figures go to figures/ beside it";
-
-    public int Run(CommandArgs args, TextWriter stdout, TextWriter stderr)
+    private readonly Option<string> _results = new("--results")
     {
-        string results = args.String("--results") ?? throw new UsageException("--results DIR is required");
-        string? audit = args.String("--audit");
-        string? benchmarks = args.String("--benchmarks");
-        string output = args.String("--out") ?? "REPORT.md";
-        args.EnsureAllUsed();
+        Description = "folder searched recursively for result files (*.json written by train/reproduce); other JSON there is ignored",
+        HelpName = "DIR",
+        Required = true,
+    };
+
+    private readonly Option<string?> _audit = new("--audit")
+    {
+        Description = "dataset audit JSON (repro audit --json --out FILE): splits, patients, leakage, shortcut probe",
+        HelpName = "FILE",
+    };
+
+    private readonly Option<string?> _benchmarks = new("--benchmarks")
+    {
+        Description = "BenchmarkDotNet results folder (*-report-full.json); a missing folder is fine",
+        HelpName = "DIR",
+    };
+
+    private readonly Option<string> _out = new("--out")
+    {
+        Description = "the report; figures go to figures/ beside it",
+        HelpName = "FILE",
+        DefaultValueFactory = _ => "REPORT.md",
+    };
+
+    public ReportCommand() : base("report", "write REPORT.md and figures/*.png from result files, the audit and benchmark exports")
+    {
+        AddOptions(_results, _audit, _benchmarks, _out);
+    }
+
+    protected override int Run(ParseResult parse, TextWriter stdout, TextWriter stderr)
+    {
+        string results = parse.GetValue(_results)!;
+        string? audit = parse.GetValue(_audit);
+        string? benchmarks = parse.GetValue(_benchmarks);
+        string output = parse.GetValue(_out)!;
         if (!Directory.Exists(results))
             throw new NoResultsException(results);
 

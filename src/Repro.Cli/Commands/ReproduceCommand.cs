@@ -1,10 +1,13 @@
+using System.CommandLine;
+using Repro.Data;
+
 namespace Repro.Cli.Commands;
 
 /// <summary>
 /// <c>repro reproduce</c>: the study's Q1 (custom CNN) and Q2 (ResNet18 transfer) protocols, defects and all,
 /// printed as the study's Q1-vs-Q2 table next to the report's published numbers. The main job of the README.
 /// </summary>
-internal sealed class ReproduceCommand : ICommand
+internal sealed class ReproduceCommand : Verb
 {
     /// <summary>The report's published figures: parameters, trainable parameters, test balanced accuracy.</summary>
     private static readonly Dictionary<string, (long Params, long Trainable, double BalancedAccuracy)> Published = new()
@@ -13,16 +16,41 @@ internal sealed class ReproduceCommand : ICommand
         ["q2-resnet"] = (11_242_563, 66_051, 0.328),
     };
 
-    public string Name => "reproduce";
-    public string Summary => "run the study's Q1 and Q2 protocols and print them beside the report's numbers";
-    public string Usage =>
-        "usage: repro reproduce [--data DIR] [--seeds N] [--seed S] [--full] [--presets A,B,…] [options]\n" +
-        StudyRunArgs.Usage + "\n" +
-        TrainArgs.DataUsage + "\n" + TrainArgs.OverrideUsage + "\n" + RuntimeArgs.Usage;
-
-    public int Run(CommandArgs args, TextWriter stdout, TextWriter stderr)
+    private readonly Option<bool> _synthetic = new("--synthetic")
     {
-        var study = StudyRunArgs.Read(args, stderr, "reproduce");
+        Description = "train on the embedded synthetic MTH416-shaped set (fast; for tests) instead of the study's images",
+    };
+
+    private readonly StudyRunArgs _study;
+
+    public ReproduceCommand() : base("reproduce", "run the study's Q1 and Q2 protocols and print them beside the report's numbers")
+    {
+        Add(_synthetic);
+        _study = new StudyRunArgs(this, $"the study's images, {VendoredData.RelativePath} of the repository; the synthetic set where they are absent");
+        Validators.Add(r =>
+        {
+            if (r.GetValue(_synthetic) && r.GetValue(_study.Run.DataOption) is not null)
+                r.AddError("--synthetic and --data exclude each other");
+        });
+    }
+
+    protected override int Run(ParseResult parse, TextWriter stdout, TextWriter stderr)
+    {
+        var study = _study.Read(parse, stderr, "reproduce");
+        if (study.Run.DataDirectory is null && !parse.GetValue(_synthetic))
+        {
+            string? vendored = StudyData.Find();
+            if (vendored is not null)
+            {
+                stderr.WriteLine($"repro reproduce: data: the study's images, {vendored}");
+                study = study with { Run = study.Run with { DataDirectory = vendored } };
+            }
+            else
+            {
+                stderr.WriteLine($"repro reproduce: note: {VendoredData.RelativePath} is not here (a CLI without the repository's data): " +
+                                 "using the embedded synthetic MTH416-shaped set; pass --data DIR for the study's images");
+            }
+        }
         var results = study.Presets.SelectMany(p => study.RunSeeds(p, stderr)).ToList();
         StudyTable.Write(stdout, results, Published);
         stdout.WriteLine($"results: {Path.GetFullPath(study.Run.OutputDirectory!)}");

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Repro.Results;
 
 namespace Repro.Cli.Commands;
@@ -7,17 +8,20 @@ namespace Repro.Cli.Commands;
 /// tests compare), optionally checked against a verified snapshot — how a host without the .NET SDK (a GPU host
 /// running the self-contained publish) checks its runs against <c>snapshots/</c>.
 /// </summary>
-internal sealed class SnapshotCommand : ICommand
+internal sealed class SnapshotCommand : Verb
 {
-    public string Name => "snapshot";
-    public string Summary => "print a result file's snapshot text, or check it against a verified snapshot";
-    public string Usage => "usage: repro snapshot --result RESULT.json [--verify SNAPSHOT.verified.txt]";
+    private readonly Option<string> _result = new("--result") { Description = "a result file written by train/reproduce", HelpName = "RESULT.json", Required = true };
+    private readonly Option<string?> _verify = new("--verify") { Description = "compare with this verified snapshot; exit 1 when it differs", HelpName = "SNAPSHOT.verified.txt" };
 
-    public int Run(CommandArgs args, TextWriter stdout, TextWriter stderr)
+    public SnapshotCommand() : base("snapshot", "print a result file's snapshot text, or check it against a verified snapshot")
     {
-        string path = args.String("--result") ?? throw new UsageException("--result is required");
-        string? verify = args.String("--verify");
-        args.EnsureAllUsed();
+        AddOptions(_result, _verify);
+    }
+
+    protected override int Run(ParseResult parse, TextWriter stdout, TextWriter stderr)
+    {
+        string path = parse.GetValue(_result)!;
+        string? verify = parse.GetValue(_verify);
         string text = RunSnapshot.Text(ResultFile.Read(path));
         if (verify is null)
         {

@@ -1,34 +1,55 @@
-using System.Globalization;
+using System.CommandLine;
 using Repro.Data;
 using Repro.Data.Synthetic;
 
 namespace Repro.Cli.Commands;
 
 /// <summary><c>repro synth</c>: writes the embedded synthetic dataset as PNG files in the MTH416 layout.</summary>
-internal sealed class SynthCommand : ICommand
+internal sealed class SynthCommand : Verb
 {
-    public string Name => "synth";
-    public string Summary => "write the synthetic MTH416-shaped mammography set (PNG, MTH416 folder layout)";
-    public string Usage =>
-        "usage: repro synth --out DIR [--seed N] [--scale F] [--image-size N] [--force]\n" +
-        "  --out DIR            folder to write {train,val,test}/{normal,benign,cancer|malignant}/ into\n" +
-        "  --seed N             generator seed (default 416; the same seed gives byte-identical images)\n" +
-        "  --scale F            multiply MTH416's per-split/class counts (default 1; 0.05 = 5%, at least 1 per class)\n" +
-        "  --image-size N       side of the square images (default 224)\n" +
-        "  --force              write into a non-empty DIR, replacing its train/, val/ and test/ folders";
-
-    public int Run(CommandArgs args, TextWriter stdout, TextWriter stderr)
+    private readonly Option<string> _out = new("--out")
     {
-        string outDir = args.String("--out") ?? throw new UsageException("--out DIR is required");
-        var defaults = new SyntheticOptions();
-        int seed = args.Int("--seed") ?? defaults.Seed;
-        double scale = args.Double("--scale") ?? defaults.Scale;
-        int imageSize = args.Int("--image-size") ?? new DataOptions().ImageSize;
-        bool force = args.Flag("--force");
-        args.EnsureAllUsed();
+        Description = "folder to write {train,val,test}/{normal,benign,cancer|malignant}/ into",
+        HelpName = "DIR",
+        Required = true,
+    };
 
-        if (!double.IsFinite(scale) || scale <= 0) throw new UsageException($"--scale must be a positive number, got {scale.ToString(CultureInfo.InvariantCulture)}");
-        if (imageSize is < 8 or > 4096) throw new UsageException($"--image-size must be between 8 and 4096, got {imageSize}");
+    private readonly Option<int> _seed = new("--seed")
+    {
+        Description = "generator seed (the same seed gives byte-identical images)",
+        HelpName = "N",
+        DefaultValueFactory = _ => new SyntheticOptions().Seed,
+    };
+
+    private readonly Option<double> _scale = new Option<double>("--scale")
+    {
+        Description = "multiply MTH416's per-split/class counts (0.05 = 5%, at least 1 per class)",
+        HelpName = "F",
+        DefaultValueFactory = _ => new SyntheticOptions().Scale,
+    }.Positive();
+
+    private readonly Option<int> _imageSize = new Option<int>("--image-size")
+    {
+        Description = "side of the square images",
+        HelpName = "N",
+        DefaultValueFactory = _ => new DataOptions().ImageSize,
+    }.Within(8, 4096);
+
+    private readonly Option<bool> _force = new("--force") { Description = "write into a non-empty DIR, replacing its train/, val/ and test/ folders" };
+
+    public SynthCommand() : base("synth", "write the synthetic MTH416-shaped mammography set (PNG, MTH416 folder layout)")
+    {
+        AddOptions(_out, _seed, _scale, _imageSize, _force);
+    }
+
+    protected override int Run(ParseResult parse, TextWriter stdout, TextWriter stderr)
+    {
+        string outDir = parse.GetValue(_out)!;
+        int seed = parse.GetValue(_seed);
+        double scale = parse.GetValue(_scale);
+        int imageSize = parse.GetValue(_imageSize);
+        bool force = parse.GetValue(_force);
+
         if (File.Exists(outDir)) throw new UsageException($"--out {outDir} is a file, not a folder");
         if (Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any())
         {

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Repro.Results;
 using Repro.Training;
 using Repro.Training.Presets;
@@ -5,33 +6,53 @@ using Repro.Training.Presets;
 namespace Repro.Cli.Commands;
 
 /// <summary><c>repro train</c>: one preset, one seed, a result file.</summary>
-internal sealed class TrainCommand : ICommand
+internal sealed class TrainCommand : Verb
 {
-    public string Name => "train";
-    public string Summary => "train one preset with one seed and write its result file";
-    public string Usage =>
-        "usage: repro train --preset NAME [--seed N] [--resume CHECKPOINT] [--stop-after-epoch N] [options]\n" +
-        "  --preset NAME        one of: " + string.Join(", ", PresetRegistry.All.Keys) + "\n" +
-        "  --seed N             seed of every generator (default 42)\n" +
-        "  --resume FILE        continue from a checkpoint (…/checkpoints/PRESET-seedN.last.ckpt)\n" +
-        "  --stop-after-epoch N stop after epoch N, leaving its checkpoint to --resume from (a long run in parts)\n" +
-        TrainArgs.DataUsage + "\n" + TrainArgs.OverrideUsage + "\n" + RuntimeArgs.Usage;
-
-    public int Run(CommandArgs args, TextWriter stdout, TextWriter stderr)
+    private readonly Option<string> _preset = new("--preset")
     {
-        string name = args.String("--preset") ?? throw new UsageException("--preset is required");
-        var preset = TrainArgs.Override(PresetRegistry.Get(name), args);
-        long seed = args.Long("--seed") ?? 42;
-        var run = TrainArgs.Run(args, stderr, preset.Name) with
+        Description = "one of: " + string.Join(", ", PresetRegistry.All.Keys),
+        HelpName = "NAME",
+        Required = true,
+    };
+
+    private readonly Option<long> _seed = new("--seed") { Description = "seed of every generator", HelpName = "N", DefaultValueFactory = _ => 42 };
+
+    private readonly Option<string?> _resume = new("--resume")
+    {
+        Description = "continue from a checkpoint (…/checkpoints/PRESET-seedN.last.ckpt)",
+        HelpName = "FILE",
+    };
+
+    private readonly Option<int?> _stopAfterEpoch = new Option<int?>("--stop-after-epoch")
+    {
+        Description = "stop after epoch N, leaving its checkpoint to --resume from (a long run in parts)",
+        HelpName = "N",
+    }.Within(1);
+
+    private readonly PresetArgs _overrides;
+    private readonly RunArgs _run;
+
+    public TrainCommand() : base("train", "train one preset with one seed and write its result file")
+    {
+        _preset.CompletionSources.Add(PresetRegistry.All.Keys.ToArray());
+        AddOptions(_preset, _seed, _resume, _stopAfterEpoch);
+        _overrides = new PresetArgs(this);
+        _run = new RunArgs(this, "the embedded synthetic set");
+        Validators.Add(r =>
         {
-            Seed = seed, ResumeFrom = args.String("--resume"), InterruptAfterEpoch = args.Int("--stop-after-epoch"),
+            if (r.GetValue(_stopAfterEpoch) is not null && r.GetValue(_run.NoCheckpoints))
+                r.AddError("--stop-after-epoch needs checkpoints: drop --no-checkpoints");
+        });
+    }
+
+    protected override int Run(ParseResult parse, TextWriter stdout, TextWriter stderr)
+    {
+        var preset = _overrides.Apply(PresetRegistry.Get(parse.GetValue(_preset)!), parse);
+        long seed = parse.GetValue(_seed);
+        var run = _run.Read(parse, stderr, preset.Name) with
+        {
+            Seed = seed, ResumeFrom = parse.GetValue(_resume), InterruptAfterEpoch = parse.GetValue(_stopAfterEpoch),
         };
-        args.EnsureAllUsed();
-        if (run.InterruptAfterEpoch is { } stopAt)
-        {
-            if (!run.WriteCheckpoints) throw new UsageException("--stop-after-epoch needs checkpoints: drop --no-checkpoints");
-            if (stopAt < 1) throw new UsageException($"--stop-after-epoch must be at least 1 (got {stopAt})");
-        }
         RunResult result;
         try
         {

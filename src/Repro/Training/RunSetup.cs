@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Repro.Data;
 using Repro.Data.Sampling;
+using Repro.IO;
 using Repro.Models;
 using Repro.Runtime;
 using Repro.Training.Losses;
@@ -96,6 +97,10 @@ internal sealed class RunSetup : IDisposable
         TorchRuntime.EnsureInitialized(Run.Runtime);
         Device = Devices.Resolve(Run.Device ?? preset.Device);
 
+        if (Run.OutputDirectory is not null)
+            foreach (string dir in new[] { Run.OutputDirectory, Path.Combine(Run.OutputDirectory, "checkpoints") })
+                foreach (string stale in AtomicFile.RemoveStaleTempFiles(dir))
+                    Warnings.Add($"removed the stale temporary file {Path.GetFileName(stale)} of an interrupted write (its process is gone)");
         Observer.OnStage("decode");
         var sw = Stopwatch.StartNew();
         Data = DatasetLoader.Load(new DataOptions
@@ -104,7 +109,12 @@ internal sealed class RunSetup : IDisposable
             ImageSize = preset.ImageSize,
             Synthetic = new SyntheticOptions { Seed = Run.SyntheticSeed, Scale = Run.SyntheticScale },
             CacheDirectory = Run.CacheDirectory,
+            SkipBadFiles = Run.SkipBadFiles,
         });
+        Warnings.AddRange(Data.Warnings);
+        if (Data.Skipped.Count > 0)
+            Warnings.Add($"{Data.Skipped.Count} bad file(s) skipped (listed under data.skipped): " +
+                         string.Join("; ", Data.Skipped.Take(5).Select(f => $"{f.Path}: {f.Reason}")) + (Data.Skipped.Count > 5 ? "; …" : ""));
         var train = Data.Train;
         if (preset.TrainFraction < 1.0)
         {
@@ -144,7 +154,7 @@ internal sealed class RunSetup : IDisposable
             sw.Restart();
             Features = FeatureCache.Compute(Model, Input, Train, Val, Test, preset.EvalBatchSize,
                 new DataOptions { CacheDirectory = Run.CacheDirectory }.ResolveCacheDirectory(),
-                Data.Fingerprint + (preset.TrainFraction < 1 ? $"|subset{preset.TrainFraction}/{Run.Seed}" : ""));
+                Data.Fingerprint + (preset.TrainFraction < 1 ? $"|subset{preset.TrainFraction}/{Run.Seed}" : ""), Warnings);
             FeatureSeconds = sw.Elapsed.TotalSeconds;
         }
     }

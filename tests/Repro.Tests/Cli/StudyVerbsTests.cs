@@ -16,7 +16,7 @@ public class StudyVerbsTests
     public void Reproduce_prints_the_study_table_beside_the_report_and_baselines()
     {
         string outDir = RepoPaths.NewTempDir("reproduce");
-        var (code, stdout, stderr) = Run(["reproduce", "--out", outDir, .. Tiny]);
+        var (code, stdout, stderr) = Run(["reproduce", "--synthetic", "--out", outDir, .. Tiny]);
         Assert.True(code == 0, stderr);
         Assert.Contains("q1-cnn-smoke", stdout);
         Assert.Contains("q2-resnet-smoke", stdout);

@@ -35,6 +35,7 @@ public class ReportCommandTests
     {
         var (code, _, stderr) = Run("report");
         Assert.Equal(2, code);
-        Assert.Contains("--results DIR is required", stderr);
+        Assert.Contains("--results", stderr);
+        Assert.Contains("is required", stderr);
     }
 }

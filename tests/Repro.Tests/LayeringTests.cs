@@ -8,10 +8,10 @@ namespace Repro.Tests;
 /// </summary>
 public partial class LayeringTests
 {
-    // Bottom to top. The root namespace (Trainer, FinalEvaluation) is the top and may use them all.
-    private static readonly string[] Layers = ["IO", "Runtime", "Data", "Models", "Evaluation", "Training", "Results"];
+    // Bottom to top. The root namespace (Trainer, FinalEvaluation) sits with Sweeps at the top and may use them all.
+    private static readonly string[] Layers = ["IO", "Runtime", "Data", "Models", "Evaluation", "Training", "Results", "Sweeps"];
 
-    [GeneratedRegex(@"\bRepro\.(IO|Runtime|Data|Models|Evaluation|Training|Results)\b")]
+    [GeneratedRegex(@"\bRepro\.(IO|Runtime|Data|Models|Evaluation|Training|Results|Sweeps)\b")]
     private static partial Regex Reference();
 
     [Fact]

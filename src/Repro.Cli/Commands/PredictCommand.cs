@@ -35,7 +35,8 @@ internal sealed class PredictCommand : Verb
         var runtime = _runtime.Read(parse);
         Repro.Runtime.TorchRuntime.EnsureInitialized(runtime);
         using var predictor = Predictor.Load(checkpoint, device);
-        var predictions = predictor.PredictFolder(images);
+        var predictions = predictor.PredictFolder(images, out var skipped);
+        foreach (var f in skipped) stderr.WriteLine($"repro predict: warning: skipped {f.Path}: {f.Reason}");
         if (predictions.All(p => p.Label >= 0)) PredictionsCsv.Write(output, predictions);
         else AtomicFile.WriteAllText(output, Unlabelled(predictions));
         stdout.WriteLine($"{predictions.Count} images → {output} (model {predictor.Checkpoint.Preset}, epoch {predictor.Checkpoint.Epoch})");

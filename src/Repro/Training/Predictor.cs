@@ -45,12 +45,8 @@ public sealed class Predictor : IDisposable
             using (no_grad())
             {
                 var live = model.state_dict();
-                foreach (var (name, target) in live)
-                {
-                    if (!tensors.TryGetValue(prefix + name, out var value))
-                        throw new InvalidDataException($"{path}: no weights for '{name}' of {model.Architecture}");
-                    target.copy_(value);
-                }
+                CheckFits(path, model.Architecture, prefix, live, tensors);
+                foreach (var (name, target) in live) target.copy_(tensors[prefix + name]);
             }
             model.SetMode(false);
             return new Predictor(model, new InputPipeline(header.Settings, model.Normalization), dev, header);
@@ -61,16 +57,44 @@ public sealed class Predictor : IDisposable
         }
     }
 
+    // The checkpoint's tensors must be the model its header names, name for name and shape for shape: a header
+    // edited or copied from another run would otherwise reach libtorch's copy_ and end in a native stack trace.
+    private static void CheckFits(string path, string architecture, string prefix, IDictionary<string, Tensor> live,
+        IReadOnlyDictionary<string, Tensor> stored)
+    {
+        var missing = live.Keys.Where(k => !stored.ContainsKey(prefix + k)).ToList();
+        var wrongShape = live.Where(kv => stored.TryGetValue(prefix + kv.Key, out var t) && !t.shape.SequenceEqual(kv.Value.shape))
+            .Select(kv => $"{kv.Key} {Shape(stored[prefix + kv.Key])} where {architecture} has {Shape(kv.Value)}").ToList();
+        var unexpected = stored.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal) && !live.ContainsKey(k[prefix.Length..]))
+            .Select(k => k[prefix.Length..]).ToList();
+        if (missing.Count + wrongShape.Count + unexpected.Count == 0) return;
+        var parts = new List<string>();
+        if (missing.Count > 0) parts.Add($"{missing.Count} missing ({string.Join(", ", missing.Take(3))}{(missing.Count > 3 ? ", …" : "")})");
+        if (wrongShape.Count > 0) parts.Add($"{wrongShape.Count} of another shape ({string.Join(", ", wrongShape.Take(3))}{(wrongShape.Count > 3 ? ", …" : "")})");
+        if (unexpected.Count > 0) parts.Add($"{unexpected.Count} unexpected ({string.Join(", ", unexpected.Take(3))}{(unexpected.Count > 3 ? ", …" : "")})");
+        throw new InvalidDataException(
+            $"{path}: the checkpoint's header names the model {architecture}, but its weights are of another architecture: " +
+            string.Join("; ", parts) + ". The header does not belong to these weights (edited, or copied from another run).");
+    }
+
+    private static string Shape(Tensor t) => "[" + string.Join("x", t.shape) + "]";
+
     /// <summary>
     /// Predicts every JPEG/PNG under <paramref name="directory"/>. A file inside a class folder (normal, benign,
     /// cancer or malignant, at any depth) gets that label; other files get label −1 (unknown).
     /// </summary>
-    public List<Prediction> PredictFolder(string directory, int batchSize = 32)
+    public List<Prediction> PredictFolder(string directory, int batchSize = 32) => PredictFolder(directory, out _, batchSize);
+
+    /// <summary>
+    /// <see cref="PredictFolder(string, int)"/>, with what the walk did not follow or count in <paramref name="skipped"/>:
+    /// folder links back into the tree (each file is predicted once), dangling links and link loops.
+    /// </summary>
+    public List<Prediction> PredictFolder(string directory, out IReadOnlyList<SkippedFile> skipped, int batchSize = 32)
     {
         if (!Directory.Exists(directory)) throw new DirectoryNotFoundException($"image folder {directory} does not exist");
-        var files = Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
-            .Where(f => Path.GetExtension(f).ToLowerInvariant() is ".jpg" or ".jpeg" or ".png")
-            .OrderBy(f => f, StringComparer.Ordinal).ToList();
+        var notFollowed = new List<SkippedFile>();
+        var files = ImageFiles.Enumerate(directory, notFollowed);
+        skipped = notFollowed;
         if (files.Count == 0) throw new InvalidDataException($"{directory} holds no .jpg/.jpeg/.png files");
         int size = Checkpoint.Settings.ImageSize;
         var predictions = new List<Prediction>(files.Count);

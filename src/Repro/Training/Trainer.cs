@@ -58,6 +58,10 @@ public sealed class Trainer : IDisposable
             TorchRuntime.EnsureInitialized(run.Runtime);
             _device = Devices.Resolve(run.Device ?? preset.Device);
 
+            if (run.OutputDirectory is not null)
+                foreach (string dir in new[] { run.OutputDirectory, Path.Combine(run.OutputDirectory, "checkpoints") })
+                    foreach (string stale in AtomicFile.RemoveStaleTempFiles(dir))
+                        _warnings.Add($"removed the stale temporary file {Path.GetFileName(stale)} of an interrupted write (its process is gone)");
             _observer.OnStage("decode");
             var sw = Stopwatch.StartNew();
             _data = DatasetLoader.Load(new DataOptions
@@ -68,6 +72,10 @@ public sealed class Trainer : IDisposable
                 CacheDirectory = run.CacheDirectory,
                 SkipBadFiles = run.SkipBadFiles,
             });
+            _warnings.AddRange(_data.Warnings);
+            if (_data.Skipped.Count > 0)
+                _warnings.Add($"{_data.Skipped.Count} bad file(s) skipped (listed under data.skipped): " +
+                              string.Join("; ", _data.Skipped.Take(5).Select(f => $"{f.Path}: {f.Reason}")) + (_data.Skipped.Count > 5 ? "; …" : ""));
             var train = _data.Train;
             if (preset.TrainFraction < 1.0)
             {
@@ -106,7 +114,7 @@ public sealed class Trainer : IDisposable
                 _observer.OnStage("features");
                 sw.Restart();
                 _features = FeatureCache.Compute(_model, _input, _train, _val, _test, preset.EvalBatchSize,
-                    new DataOptions { CacheDirectory = run.CacheDirectory }.ResolveCacheDirectory(), _data.Fingerprint + (preset.TrainFraction < 1 ? $"|subset{preset.TrainFraction}/{run.Seed}" : ""));
+                    new DataOptions { CacheDirectory = run.CacheDirectory }.ResolveCacheDirectory(), _data.Fingerprint + (preset.TrainFraction < 1 ? $"|subset{preset.TrainFraction}/{run.Seed}" : ""), _warnings);
                 _featureSeconds = sw.Elapsed.TotalSeconds;
             }
         }

@@ -111,6 +111,18 @@ public class CliInputChecksTests
     }
 
     [Fact]
+    public void Reproduce_without_the_vendored_data_falls_back_to_the_synthetic_set_and_says_so()
+    {
+        var (data, line) = Repro.Cli.Commands.ReproduceCommand.DefaultData(null);
+        Assert.Null(data); // null data directory = the embedded synthetic set
+        Assert.StartsWith("repro reproduce: note: ", line);
+        Assert.Contains("synthetic", line);
+        Assert.Contains("--data DIR", line);
+        var found = Repro.Cli.Commands.ReproduceCommand.DefaultData(RepoPaths.Mth416);
+        Assert.Equal(RepoPaths.Mth416, found.Data);
+    }
+
+    [Fact]
     public void Reproduce_finds_the_vendored_study_data_and_refuses_two_data_choices()
     {
         Assert.Equal(Path.GetFullPath(RepoPaths.Mth416), VendoredData.Find());

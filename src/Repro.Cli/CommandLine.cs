@@ -10,9 +10,6 @@ namespace Repro.Cli;
 /// </summary>
 internal static class CommandLine
 {
-    /// <summary>Exit code of a run that went as asked.</summary>
-    public const int Ok = 0;
-
     /// <summary>Exit code of bad input (a missing or unreadable file, a bad image, an unwritable folder) or a failed run.</summary>
     public const int Failed = 1;
 

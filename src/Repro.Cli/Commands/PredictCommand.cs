@@ -22,10 +22,7 @@ internal sealed class PredictCommand : Verb
         "predict a folder of images with a checkpoint; write a predictions CSV. Files under class folders " +
         "(normal/benign/cancer|malignant) keep their label, so the CSV can go straight to `repro evaluate`; other files get the label 'unknown'.")
     {
-        Add(_checkpoint);
-        Add(_images);
-        Add(_out);
-        Add(_device);
+        AddOptions(_checkpoint, _images, _out, _device);
         _runtime = new RuntimeArgs(this);
     }
 

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using Repro.IO;
 
-namespace Repro.Tests.IO;
+namespace Repro.Tests.Storage;
 
-/// <summary>Temporary files of interrupted atomic writes: named by host and process, removed only when their writer is gone.</summary>
+/// <summary>(Folder Storage, not IO: a Repro.Tests.IO namespace would hide Repro.IO from the tests.) Temporary files of interrupted atomic writes: named by host and process, removed only when their writer is gone.</summary>
 public class AtomicFileTests
 {
     private static int DeadProcessId()

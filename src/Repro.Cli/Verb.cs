@@ -14,6 +14,12 @@ internal abstract class Verb : Command
         SetAction(parse => Run(parse, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
     }
 
+    /// <summary>Adds the verb's options, in the order help lists them.</summary>
+    protected void AddOptions(params Option[] options)
+    {
+        foreach (var option in options) Add(option);
+    }
+
     /// <summary>Runs the verb on a parse without errors; returns the process exit code (0 ok, 1 failed).
     /// Throw <see cref="UsageException"/> for a wrong combination of options (exit 2).</summary>
     protected abstract int Run(ParseResult parse, TextWriter stdout, TextWriter stderr);

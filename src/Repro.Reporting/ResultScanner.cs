@@ -8,7 +8,8 @@ namespace Repro.Reporting;
 /// Finds the result files under a folder: every <c>*.json</c> (recursively) whose top-level object has the
 /// keys of a <see cref="RunResult"/> (<c>schema_version</c>, <c>preset</c>, <c>test</c>, <c>history</c>).
 /// Other JSON — BenchmarkDotNet exports, the audit, anything else — is passed over silently; a file that
-/// looks like a result but does not read is passed over with a note.
+/// looks like a result but does not read, and a <c>.json</c> file that is not valid JSON at all (a truncated
+/// result), is passed over with a note naming it.
 /// </summary>
 public static class ResultScanner
 {
@@ -36,7 +37,11 @@ public static class ResultScanner
         foreach (string file in files)
         {
             string relative = Path.GetRelativePath(root, file).Replace('\\', '/');
-            if (!LooksLikeResult(file)) continue;
+            if (!LooksLikeResult(file, out string? unreadable))
+            {
+                if (unreadable is not null) notes.Add($"could not read {relative}: {unreadable}");
+                continue;
+            }
             RunResult result;
             try
             {
@@ -54,16 +59,29 @@ public static class ResultScanner
     }
 
     /// <summary>True when the file is a JSON object with every key a result file has (a cheap check, no full read).</summary>
-    public static bool LooksLikeResult(string path)
+    public static bool LooksLikeResult(string path) => LooksLikeResult(path, out _);
+
+    /// <summary>
+    /// <see cref="LooksLikeResult(string)"/>; a file that is not valid JSON at all (a result cut off by a killed
+    /// writer or a full disk, an unreadable file) is no result either, and <paramref name="unreadable"/> says why.
+    /// </summary>
+    public static bool LooksLikeResult(string path, out string? unreadable)
     {
+        unreadable = null;
         try
         {
             using var stream = File.OpenRead(path);
             using var doc = JsonDocument.Parse(stream, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
             return doc.RootElement.ValueKind == JsonValueKind.Object && RequiredKeys.All(k => doc.RootElement.TryGetProperty(k, out _));
         }
-        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
+        catch (JsonException e)
         {
+            unreadable = $"not valid JSON (truncated or damaged: {e.Message})";
+            return false;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            unreadable = e.Message;
             return false;
         }
     }

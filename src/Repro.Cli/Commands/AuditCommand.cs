@@ -20,18 +20,16 @@ internal sealed class AuditCommand : Verb
 
     public AuditCommand() : base("audit", "audit a dataset: counts, patients, leaks, duplicates, source-shortcut probe")
     {
-        Add(_data);
-        Add(_json);
-        Add(_out);
+        AddOptions(_data, _json, _out);
     }
 
     protected override int Run(ParseResult parse, TextWriter stdout, TextWriter stderr)
     {
         string? data = parse.GetValue(_data) ?? StudyData.Find();
         if (data is null)
-            throw new UsageException($"no --data given and {VendoredData.RelativePath} is not found from {Directory.GetCurrentDirectory()}; pass --data DIR");
+            throw new DirectoryNotFoundException($"no --data given and {VendoredData.RelativePath} is not found from {Directory.GetCurrentDirectory()}; pass --data DIR");
         if (!Directory.Exists(data))
-            throw new UsageException($"data folder '{data}' not found ({Path.GetFullPath(data)}); run from the repository root or pass --data DIR");
+            throw new DirectoryNotFoundException($"data folder '{data}' not found ({Path.GetFullPath(data)}); run from the repository root or pass --data DIR");
 
         var report = AuditReport.Run(data);
         stdout.Write(parse.GetValue(_json) ? ReproJson.Serialize(report) + "\n" : AuditTable.Format(report));

@@ -18,8 +18,7 @@ internal sealed class DoctorCommand : Verb
 
     public DoctorCommand() : base("doctor", "print TorchSharp/libtorch versions, devices, determinism; check that it computes")
     {
-        Add(_device);
-        Add(_config);
+        AddOptions(_device, _config);
         _runtime = new RuntimeArgs(this);
     }
 

@@ -30,10 +30,7 @@ internal sealed class EvaluateCommand : Verb
 
     public EvaluateCommand() : base("evaluate", "metrics (scikit-learn definitions) with confidence intervals for a predictions CSV")
     {
-        Add(_predictions);
-        Add(_json);
-        Add(_bootstrap);
-        Add(_seed);
+        AddOptions(_predictions, _json, _bootstrap, _seed);
     }
 
     protected override int Run(ParseResult parse, TextWriter stdout, TextWriter stderr)
@@ -45,6 +42,11 @@ internal sealed class EvaluateCommand : Verb
 
         if (!File.Exists(path)) throw new FileNotFoundException($"predictions file not found: {path}", path);
         var predictions = PredictionsCsv.Read(path);
+        int rescaled = predictions.Count(p => p.RawScores is not null);
+        if (rescaled > 0)
+            stderr.WriteLine($"repro evaluate: note: {path}: {rescaled} of {predictions.Count} row(s) have probabilities that do not sum to 1 " +
+                             $"(first: '{predictions.First(p => p.RawScores is not null).Id}'); they are divided by their sum for log loss, Brier and ECE; " +
+                             "ROC AUC and average precision rank the scores as written, as scikit-learn does");
         var report = Metrics.Compute(predictions, new MetricOptions(resamples, seed));
         if (json)
         {

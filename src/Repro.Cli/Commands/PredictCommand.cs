@@ -22,10 +22,7 @@ internal sealed class PredictCommand : Verb
         "predict a folder of images with a checkpoint; write a predictions CSV. Files under class folders " +
         "(normal/benign/cancer|malignant) keep their label, so the CSV can go straight to `repro evaluate`; other files get the label 'unknown'.")
     {
-        Add(_checkpoint);
-        Add(_images);
-        Add(_out);
-        Add(_device);
+        AddOptions(_checkpoint, _images, _out, _device);
         _runtime = new RuntimeArgs(this);
     }
 
@@ -38,7 +35,8 @@ internal sealed class PredictCommand : Verb
         var runtime = _runtime.Read(parse);
         Repro.Runtime.TorchRuntime.EnsureInitialized(runtime);
         using var predictor = Predictor.Load(checkpoint, device);
-        var predictions = predictor.PredictFolder(images);
+        var predictions = predictor.PredictFolder(images, out var skipped);
+        foreach (var f in skipped) stderr.WriteLine($"repro predict: warning: skipped {f.Path}: {f.Reason}");
         if (predictions.All(p => p.Label >= 0)) PredictionsCsv.Write(output, predictions);
         else AtomicFile.WriteAllText(output, Unlabelled(predictions));
         stdout.WriteLine($"{predictions.Count} images → {output} (model {predictor.Checkpoint.Preset}, epoch {predictor.Checkpoint.Epoch})");

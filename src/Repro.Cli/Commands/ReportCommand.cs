@@ -35,10 +35,7 @@ internal sealed class ReportCommand : Verb
 
     public ReportCommand() : base("report", "write REPORT.md and figures/*.png from result files, the audit and benchmark exports")
     {
-        Add(_results);
-        Add(_audit);
-        Add(_benchmarks);
-        Add(_out);
+        AddOptions(_results, _audit, _benchmarks, _out);
     }
 
     protected override int Run(ParseResult parse, TextWriter stdout, TextWriter stderr)

@@ -15,8 +15,7 @@ internal sealed class SnapshotCommand : Verb
 
     public SnapshotCommand() : base("snapshot", "print a result file's snapshot text, or check it against a verified snapshot")
     {
-        Add(_result);
-        Add(_verify);
+        AddOptions(_result, _verify);
     }
 
     protected override int Run(ParseResult parse, TextWriter stdout, TextWriter stderr)

@@ -39,11 +39,7 @@ internal sealed class SynthCommand : Verb
 
     public SynthCommand() : base("synth", "write the synthetic MTH416-shaped mammography set (PNG, MTH416 folder layout)")
     {
-        Add(_out);
-        Add(_seed);
-        Add(_scale);
-        Add(_imageSize);
-        Add(_force);
+        AddOptions(_out, _seed, _scale, _imageSize, _force);
     }
 
     protected override int Run(ParseResult parse, TextWriter stdout, TextWriter stderr)

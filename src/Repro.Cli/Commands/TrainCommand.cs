@@ -35,10 +35,7 @@ internal sealed class TrainCommand : Verb
     public TrainCommand() : base("train", "train one preset with one seed and write its result file")
     {
         _preset.CompletionSources.Add(PresetRegistry.All.Keys.ToArray());
-        Add(_preset);
-        Add(_seed);
-        Add(_resume);
-        Add(_stopAfterEpoch);
+        AddOptions(_preset, _seed, _resume, _stopAfterEpoch);
         _overrides = new PresetArgs(this);
         _run = new RunArgs(this, "the embedded synthetic set");
         Validators.Add(r =>
@@ -67,8 +64,9 @@ internal sealed class TrainCommand : Verb
             stdout.WriteLine($"continue with: repro train --preset {preset.Name} --seed {seed} --resume {stop.Checkpoint} (and the same options)");
             return 0;
         }
+        string written = RunFiles.Write(run.OutputDirectory!, result);
         ResultSummary.Write(stdout, result);
-        stdout.WriteLine($"result: {Path.Combine(run.OutputDirectory!, ResultFile.FileName(preset.Name, seed))}");
+        stdout.WriteLine($"result: {written}");
         return 0;
     }
 }

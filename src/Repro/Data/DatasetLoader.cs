@@ -47,13 +47,22 @@ public static class DatasetLoader
         if (strays.Count > 0 && !options.SkipBadFiles) throw BadFiles(strays, root);
 
         var watch = Stopwatch.StartNew();
-        var bytes = new byte[entries.Count][];
+        var bytes = new byte[]?[entries.Count];
         var hashes = new byte[entries.Count][];
+        var unreadable = new string?[entries.Count];
         Parallel.For(0, entries.Count, i =>
         {
-            bytes[i] = File.ReadAllBytes(entries[i].FullPath);
-            hashes[i] = SHA256.HashData(bytes[i]);
+            bytes[i] = ImageFiles.TryRead(entries[i].FullPath, out unreadable[i]);
+            hashes[i] = bytes[i] is { } b ? SHA256.HashData(b) : [];
         });
+        if (!options.SkipBadFiles)
+        {
+            var bad = strays.Concat(Enumerable.Range(0, entries.Count).Where(i => unreadable[i] is not null)
+                .Select(i => new SkippedFile(entries[i].RelativePath, unreadable[i]!))).ToList();
+            bad.Sort((x, y) => string.CompareOrdinal(x.Path, y.Path));
+            if (bad.Count > 0) throw BadFiles(bad, root);
+        }
+        var warnings = CrossSplitCopies(entries, hashes);
 
         using var key = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         BeginKey(key, "folder", options);
@@ -63,12 +72,18 @@ public static class DatasetLoader
         for (int i = 0; i < entries.Count; i++)
         {
             DecodedDataset.AppendString(key, entries[i].RelativePath);
-            DecodedDataset.AppendInt(key, bytes[i].LongLength);
+            if (bytes[i] is null)
+            {
+                DecodedDataset.AppendString(key, "unreadable: " + unreadable[i]);
+                continue;
+            }
+            DecodedDataset.AppendInt(key, bytes[i]!.LongLength);
             key.AppendData(hashes[i]);
         }
         progress?.Report(string.Create(CultureInfo.InvariantCulture,
             $"{root}: {entries.Count} files read and hashed in {watch.Elapsed.TotalSeconds:F2} s"));
 
+        foreach (var w in warnings) progress?.Report("warning: " + w);
         return WithCache(options, FinishKey(key), root, progress, () =>
         {
             var sw = Stopwatch.StartNew();
@@ -76,7 +91,8 @@ public static class DatasetLoader
             var errors = new string?[entries.Count];
             Parallel.For(0, entries.Count, i =>
             {
-                try { pixels[i] = ImageDecoding.Decode(bytes[i], options.ImageSize, options.MaxDecodedPixels); }
+                if (bytes[i] is null) { errors[i] = unreadable[i]; return; }
+                try { pixels[i] = ImageDecoding.Decode(bytes[i]!, options.ImageSize, options.MaxDecodedPixels); }
                 catch (BadImageException e) { errors[i] = e.Reason; }
             });
             var skipped = new List<SkippedFile>(strays);
@@ -101,7 +117,39 @@ public static class DatasetLoader
             progress?.Report(string.Create(CultureInfo.InvariantCulture,
                 $"{root}: decoded {items.Count} images in {sw.Elapsed.TotalSeconds:F2} s{(skipped.Count > 0 ? $", skipped {skipped.Count}" : "")}"));
             return data;
-        });
+        }) with { Warnings = warnings };
+    }
+
+    /// <summary>
+    /// One warning per pair of splits that share files with identical bytes (train and test, train and val, val
+    /// and test): a model tested on images it trained on reports too good a number. The run may go on — the
+    /// audit shows the whole picture — but it says so.
+    /// </summary>
+    private static List<string> CrossSplitCopies(List<DatasetEntry> entries, byte[][] hashes)
+    {
+        var warnings = new List<string>();
+        var byHash = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (int i = 0; i < entries.Count; i++)
+        {
+            if (hashes[i].Length == 0) continue;
+            string h = Convert.ToHexString(hashes[i]);
+            if (!byHash.TryGetValue(h, out var list)) byHash[h] = list = [];
+            list.Add(i);
+        }
+        foreach (var (a, b) in new[] { (0, 2), (0, 1), (1, 2) })
+        {
+            var pairs = byHash.Values
+                .Select(g => (First: g.FirstOrDefault(i => entries[i].SplitIndex == a, -1), Second: g.FirstOrDefault(i => entries[i].SplitIndex == b, -1)))
+                .Where(p => p.First >= 0 && p.Second >= 0)
+                .OrderBy(p => entries[p.First].RelativePath, StringComparer.Ordinal).ToList();
+            if (pairs.Count == 0) continue;
+            var first = pairs[0];
+            warnings.Add($"the same file is in {DatasetFolder.Splits[a]} and {DatasetFolder.Splits[b]}: " +
+                         $"{entries[first.First].RelativePath} = {entries[first.Second].RelativePath}" +
+                         (pairs.Count > 1 ? $" (and {pairs.Count - 1} more identical file(s))" : "") +
+                         $"; the {DatasetFolder.Splits[b]} numbers are not independent of training (`repro audit` lists them all)");
+        }
+        return warnings;
     }
 
     private static DatasetSplits LoadSynthetic(DataOptions options, IProgress<string>? progress)
@@ -199,6 +247,7 @@ public static class DatasetLoader
         DecodedDataset.AppendInt(key, DatasetCache.FormatVersion);
         DecodedDataset.AppendString(key, kind);
         DecodedDataset.AppendString(key, ImageDecoding.Settings(options.ImageSize));
+        DecodedDataset.AppendString(key, Runtime.CacheStamp.For("decoder", ImageDecoding.CodeVersion));
     }
 
     private static string FinishKey(IncrementalHash key) => Convert.ToHexStringLower(key.GetHashAndReset())[..32];

@@ -16,6 +16,9 @@ public sealed record DatasetSplits(TensorSet Train, TensorSet Val, TensorSet Tes
     /// </summary>
     public bool FromCache { get; init; }
 
+    /// <summary>What the load found that a run may go on with but should say (the same file in train and test).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>The split called <paramref name="name"/> (train, val, test).</summary>
     public TensorSet this[string name] => name switch
     {

@@ -31,6 +31,13 @@ internal static class ImageDecoding
     /// <summary>Version of the decode path; part of the cache key and of the fingerprint.</summary>
     public const int Version = 1;
 
+    /// <summary>
+    /// Version of the code that accepts or refuses a file (part of the cache key, not of the fingerprint, since
+    /// the pixels of an accepted file do not change): 2 = declared size held against the data
+    /// (<see cref="ImageDataCheck"/>).
+    /// </summary>
+    public const int CodeVersion = 2;
+
     /// <summary>JPEG and PNG only, one thread per image (the loader parallelises over files).</summary>
     public static Configuration Configuration { get; } = new(new JpegConfigurationModule(), new PngConfigurationModule())
     {
@@ -47,7 +54,7 @@ internal static class ImageDecoding
     /// </summary>
     public static byte[] Decode(byte[] bytes, int imageSize, long maxDecodedPixels)
     {
-        var header = ImageHeaderReader.Read(bytes);
+        var header = ImageHeaderReader.Read(bytes, out var facts);
         if (header.Format == ImageFileFormat.Png && header.BitsPerSample > 8)
             throw new BadImageException($"16-bit PNG (bit depth {header.BitsPerSample}); convert it to 8-bit first, Repro does not drop precision silently");
         if (header.Format == ImageFileFormat.Jpeg && header.BitsPerSample != 8)
@@ -61,6 +68,7 @@ internal static class ImageDecoding
         long pixels = (long)header.Width * header.Height;
         if (pixels > maxDecodedPixels)
             throw new BadImageException($"absurd dimensions {header.Width}x{header.Height} ({pixels:N0} pixels, over the cap of {maxDecodedPixels:N0}; decompression bomb?)");
+        ImageDataCheck.Verify(bytes, header, facts);
 
         Image<L8> image;
         try

@@ -13,11 +13,15 @@ internal static class ImageHeaderReader
     private static ReadOnlySpan<byte> PngSignature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
     /// <summary>The header of <paramref name="bytes"/>; throws <see cref="BadImageException"/> with the reason.</summary>
-    public static ImageHeader Read(ReadOnlySpan<byte> bytes)
+    public static ImageHeader Read(ReadOnlySpan<byte> bytes) => Read(bytes, out _);
+
+    /// <summary>The header of <paramref name="bytes"/>, and what <see cref="ImageDataCheck"/> needs to check the
+    /// declared size against the data; throws <see cref="BadImageException"/> with the reason.</summary>
+    public static ImageHeader Read(ReadOnlySpan<byte> bytes, out ImageDataFacts facts)
     {
         if (bytes.Length == 0) throw new BadImageException("empty file (0 bytes)");
-        if (bytes.Length >= 8 && bytes[..8].SequenceEqual(PngSignature)) return ReadPng(bytes);
-        if (bytes.Length >= 3 && bytes[0] == 0xFF && bytes[1] == 0xD8 && bytes[2] == 0xFF) return ReadJpeg(bytes);
+        if (bytes.Length >= 8 && bytes[..8].SequenceEqual(PngSignature)) return ReadPng(bytes, out facts);
+        if (bytes.Length >= 3 && bytes[0] == 0xFF && bytes[1] == 0xD8 && bytes[2] == 0xFF) return ReadJpeg(bytes, out facts);
         if (bytes.Length < 8 && (PngSignature.StartsWith(bytes) || (bytes[0] == 0xFF && (bytes.Length == 1 || bytes[1] == 0xD8))))
             throw new BadImageException($"truncated: only {bytes.Length} byte(s), cut off inside the file signature");
         throw new BadImageException($"not a JPEG or PNG image (starts with {Describe(bytes)})");
@@ -34,7 +38,7 @@ internal static class ImageHeaderReader
             : $"bytes {hex}";
     }
 
-    private static ImageHeader ReadPng(ReadOnlySpan<byte> bytes)
+    private static ImageHeader ReadPng(ReadOnlySpan<byte> bytes, out ImageDataFacts facts)
     {
         // Signature, then chunks: length (4, big-endian), type (4), data, CRC (4). IHDR comes first.
         if (bytes.Length < 8 + 8 + 13)
@@ -58,6 +62,9 @@ internal static class ImageHeaderReader
         };
         if (bitDepth is not (1 or 2 or 4 or 8 or 16))
             throw new BadImageException($"corrupt PNG: invalid bit depth {bitDepth}");
+        int interlace = ihdr[12];
+        if (interlace is not (0 or 1))
+            throw new BadImageException($"corrupt PNG: unknown interlace method {interlace}");
 
         // Walk the chunks to IEND: a file cut short ends inside a chunk.
         long offset = 8;
@@ -76,12 +83,36 @@ internal static class ImageHeaderReader
             offset = end;
         }
         if (!sawData) throw new BadImageException("corrupt PNG: no image data (IDAT) chunk");
+        facts = new ImageDataFacts(0, 0, 0, interlace == 1);
         return new ImageHeader(ImageFileFormat.Png, ClampDim(width), ClampDim(height), bitDepth, components);
+    }
+
+    // The 8x8 blocks a frame of width x height holds, summed over its components (each at its sampling factors,
+    // without the padding of interleaved MCUs): the fewest blocks its scans can code.
+    private static long BlockCount(ReadOnlySpan<byte> componentSpecs, int width, int height)
+    {
+        int n = componentSpecs.Length / 3, hMax = 1, vMax = 1;
+        for (int c = 0; c < n; c++)
+        {
+            int h = componentSpecs[3 * c + 1] >> 4, v = componentSpecs[3 * c + 1] & 15;
+            if (h is < 1 or > 4 || v is < 1 or > 4)
+                throw new BadImageException($"corrupt JPEG: component {c} has sampling factors {h}x{v} (1 to 4 allowed)");
+            hMax = Math.Max(hMax, h);
+            vMax = Math.Max(vMax, v);
+        }
+        long blocks = 0;
+        for (int c = 0; c < n; c++)
+        {
+            int h = componentSpecs[3 * c + 1] >> 4, v = componentSpecs[3 * c + 1] & 15;
+            long cols = ((long)width * h + hMax - 1) / hMax, rows = ((long)height * v + vMax - 1) / vMax;
+            blocks += (cols + 7) / 8 * ((rows + 7) / 8);
+        }
+        return blocks;
     }
 
     private static int ClampDim(uint v) => v > int.MaxValue ? int.MaxValue : (int)v;
 
-    private static ImageHeader ReadJpeg(ReadOnlySpan<byte> bytes)
+    private static ImageHeader ReadJpeg(ReadOnlySpan<byte> bytes, out ImageDataFacts facts)
     {
         // Walk the markers after SOI: 0xFF, (fill 0xFF…), code; most carry a 2-byte big-endian length
         // that counts itself. The frame header (SOFn) holds precision, height, width and components.
@@ -90,6 +121,8 @@ internal static class ImageHeaderReader
         // it are ignored, as libjpeg does (one MTH416 file carries a stray trailing byte).
         int i = 2;
         ImageHeader? header = null;
+        byte frameCode = 0;
+        long entropyBytes = 0, blocks = 0;
         while (true)
         {
             if (i >= bytes.Length)
@@ -105,6 +138,7 @@ internal static class ImageHeaderReader
             if (code == 0xD9)
             {
                 if (header is null) throw new BadImageException("corrupt JPEG: end of image before the frame header");
+                facts = new ImageDataFacts(frameCode, entropyBytes, blocks, false);
                 return header;
             }
             if (code == 0xDA && header is null)
@@ -127,11 +161,15 @@ internal static class ImageHeaderReader
                 int width = BinaryPrimitives.ReadUInt16BigEndian(bytes[(i + 5)..]);
                 int components = bytes[i + 7];
                 header = new ImageHeader(ImageFileFormat.Jpeg, width, height, precision, components);
+                frameCode = code;
+                blocks = length >= 8 + 3 * components && i + 8 + 3 * components <= bytes.Length
+                    ? BlockCount(bytes.Slice(i + 8, 3 * components), width, height) : 0;
             }
             i = Math.Min(bytes.Length, i + length);
             if (code != 0xDA) continue;
 
             // Entropy-coded data up to the next real marker.
+            int scanStart = i;
             while (i < bytes.Length)
             {
                 if (bytes[i] == 0xFF && i + 1 < bytes.Length)
@@ -143,6 +181,7 @@ internal static class ImageHeaderReader
                 }
                 i++;
             }
+            entropyBytes += i - scanStart;
         }
     }
 }

@@ -26,8 +26,10 @@ namespace Repro.Evaluation;
 /// <item>ECE: 15 bins of width 1/15 on the top probability, bin b = (b/15, (b+1)/15];
 /// Σ (n_b / n)·|accuracy_b − mean confidence_b|.</item>
 /// </list>
-/// The predicted class is the arg-max, lowest index on ties (numpy). Probabilities are used as given
-/// (the CSV reader renormalises); they must be finite, non-negative and not all zero.
+/// The predicted class is the arg-max, lowest index on ties (numpy). Probabilities are used as given; they must be
+/// finite, non-negative and not all zero. A predictions file's row that does not sum to 1 is divided by its sum
+/// for log loss, Brier and ECE (and the arg-max, which the division does not change), while ROC AUC and average
+/// precision rank the scores as written (<see cref="Prediction.RawScores"/>), as scikit-learn does.
 /// </summary>
 public static class Metrics
 {
@@ -61,8 +63,8 @@ public static class Metrics
                 F1: F1(precision, recall),
                 Specificity: Ratio(tn, tn + fp),
                 Npv: Ratio(tn, tn + fn),
-                RocAuc: Ranking.RocAuc(table.Orders[c], table.Scores[c], table.Positive[c], table.Ones),
-                AveragePrecision: Ranking.AveragePrecision(table.Orders[c], table.Scores[c], table.Positive[c], table.Ones),
+                RocAuc: Ranking.RocAuc(table.Orders[c], table.RankScores[c], table.Positive[c], table.Ones),
+                AveragePrecision: Ranking.AveragePrecision(table.Orders[c], table.RankScores[c], table.Positive[c], table.Ones),
                 RecallCi: WilsonInterval.Compute(tp, tp + fn, z),
                 SpecificityCi: WilsonInterval.Compute(tn, tn + fp, z));
         }
@@ -168,7 +170,7 @@ public static class Metrics
         double sum = 0;
         for (int c = 0; c < ClassLabels.Count; c++)
         {
-            double? auc = Ranking.RocAuc(table.Orders[c], table.Scores[c], table.Positive[c], weights);
+            double? auc = Ranking.RocAuc(table.Orders[c], table.RankScores[c], table.Positive[c], weights);
             if (auc is null) return null;
             sum += auc.Value;
         }

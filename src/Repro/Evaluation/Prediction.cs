@@ -7,6 +7,16 @@ namespace Repro.Evaluation;
 /// <param name="Group">Patient/case id for grouped bootstrap; null when unknown.</param>
 public sealed record Prediction(string Id, int Label, IReadOnlyList<double> Probabilities, string? Group = null)
 {
+    /// <summary>
+    /// The scores as a predictions file wrote them, when they did not sum to 1 (<see cref="Probabilities"/> then holds
+    /// them divided by their sum); null otherwise. ROC AUC and average precision rank these, as scikit-learn ranks
+    /// the scores it is given; log loss, Brier and ECE use <see cref="Probabilities"/>.
+    /// </summary>
+    public IReadOnlyList<double>? RawScores { get; init; }
+
+    /// <summary>The scores ROC AUC and average precision rank: <see cref="RawScores"/> when present, else the probabilities.</summary>
+    public IReadOnlyList<double> RankScores => RawScores ?? Probabilities;
+
     /// <summary>Arg-max class (lowest index wins ties, as numpy's argmax).</summary>
     public int Predicted
     {

@@ -16,6 +16,9 @@ internal sealed class PredictionTable
         Labels = new int[n];
         Predicted = new int[n];
         Scores = Enumerable.Range(0, k).Select(_ => new double[n]).ToArray();
+        RankScores = Scores;
+        bool anyRaw = predictions.Any(p => p?.RawScores is not null);
+        if (anyRaw) RankScores = Enumerable.Range(0, k).Select(_ => new double[n]).ToArray();
         Positive = Enumerable.Range(0, k).Select(_ => new bool[n]).ToArray();
         for (int i = 0; i < n; i++)
         {
@@ -32,13 +35,14 @@ internal sealed class PredictionTable
                     throw new ArgumentException($"prediction '{p.Id}': probability {v} of {ClassLabels.Names[c]} is not a finite non-negative number", nameof(predictions));
                 anyPositive |= v > 0;
                 Scores[c][i] = v;
+                if (anyRaw) RankScores[c][i] = p.RankScores.Count == k ? p.RankScores[c] : v;
                 Positive[c][i] = p.Label == c;
             }
             if (!anyPositive) throw new ArgumentException($"prediction '{p.Id}': all probabilities are zero", nameof(predictions));
             Labels[i] = p.Label;
             Predicted[i] = p.Predicted;
         }
-        Orders = Scores.Select(Ranking.OrderDescending).ToArray();
+        Orders = RankScores.Select(Ranking.OrderDescending).ToArray();
         Ones = Enumerable.Repeat(1, n).ToArray();
     }
 
@@ -57,7 +61,11 @@ internal sealed class PredictionTable
     /// <summary>Positive[c][i]: sample i is of class c.</summary>
     public bool[][] Positive { get; }
 
-    /// <summary>Orders[c]: sample indices by descending Scores[c].</summary>
+    /// <summary>RankScores[c][i]: the score of class c for sample i as ranking metrics see it (the file's raw score
+    /// when its row was rescaled, see <see cref="Prediction.RawScores"/>); the same arrays as <see cref="Scores"/> otherwise.</summary>
+    public double[][] RankScores { get; }
+
+    /// <summary>Orders[c]: sample indices by descending RankScores[c].</summary>
     public int[][] Orders { get; }
 
     /// <summary>A weight of one per sample (the data as given).</summary>

@@ -10,7 +10,8 @@ namespace Repro.Evaluation;
 /// The predictions file: a header, then one row per image with columns
 /// <c>id,label,p_normal,p_benign,p_cancer</c> and optionally <c>group</c> (patient id; columns in any
 /// order, names case-insensitive). Labels are class names (case-insensitive; <c>malignant</c> means
-/// cancer). Probabilities that do not sum to 1 within 1e-6 are divided by their sum; negative,
+/// cancer). Probabilities that do not sum to 1 within 1e-6 are divided by their sum, and the scores as written
+/// are kept in <see cref="Prediction.RawScores"/> (what ROC AUC and average precision rank); negative,
 /// non-finite or all-zero probabilities are errors. Every error is an <see cref="InvalidDataException"/>
 /// naming the file, the line and what is wrong. Written with invariant culture and round-trip doubles,
 /// atomically.
@@ -86,11 +87,15 @@ public static class PredictionsCsv
             }
             if (sum == 0) throw new InvalidDataException($"{Where()}: all probabilities are zero");
             if (!double.IsFinite(sum)) throw new InvalidDataException($"{Where()}: probabilities sum to {sum}");
+            double[]? raw = null;
             if (Math.Abs(sum - 1) > SumTolerance)
+            {
+                raw = (double[])p.Clone();
                 for (int c = 0; c < p.Length; c++) p[c] /= sum;
+            }
 
             string? group = groupColumn < 0 ? null : fields[groupColumn].Trim();
-            predictions.Add(new Prediction(id, label, p, string.IsNullOrEmpty(group) ? null : group));
+            predictions.Add(new Prediction(id, label, p, string.IsNullOrEmpty(group) ? null : group) { RawScores = raw });
         }
         if (predictions.Count == 0) throw new InvalidDataException($"{source}: no prediction rows after the header");
         return predictions;

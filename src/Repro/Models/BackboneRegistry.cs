@@ -70,8 +70,9 @@ public static class BackboneRegistry
             }
             if (info.Name == DefaultName)
             {
-                string source = OnnxResNetWeights.LoadInto(module);
-                return new LoadedBackbone(module, info, source, Array.Empty<string>());
+                var notes = new List<string>();
+                string source = OnnxResNetWeights.LoadInto(module, notes);
+                return new LoadedBackbone(module, info, source, notes);
             }
             return new LoadedBackbone(module, info, "random init", new[]
             {

@@ -20,8 +20,9 @@ namespace Repro.Models;
 /// trace back to the main path (conv1/bn1 → ReLU → conv2/bn2) and the shortcut (identity, or a 1×1
 /// Conv → BatchNormalization: <c>downsample</c>); a block with a downsample after the first starts a
 /// new stage. conv1's input-channel axis is reversed, so the backbone takes RGB where the ONNX took BGR.
-/// The converted weights are saved once (TorchSharp format, atomic write) under
-/// <see cref="CacheDirectory"/>, keyed by the ONNX file's SHA-256.
+/// The converted weights are saved once (TorchSharp format followed by the SHA-256 of those bytes, atomic
+/// write) under <see cref="CacheDirectory"/>, keyed by the ONNX file's SHA-256, <see cref="ConverterVersion"/>
+/// and the libtorch version; a damaged file is converted again with a note.
 /// </remarks>
 public static class OnnxResNetWeights
 {
@@ -45,29 +46,37 @@ public static class OnnxResNetWeights
     public static double? LastConversionSeconds { get; private set; }
 
     /// <summary>
+    /// Version of the conversion code (graph walk, name mapping, cache file layout); part of the cache key, with the
+    /// ONNX file's SHA-256 and the libtorch version. 2: the cache file carries a SHA-256 of its bytes.
+    /// </summary>
+    public const int ConverterVersion = 2;
+
+    /// <summary>
     /// Puts the ImageNet weights into <paramref name="backbone"/> (which must have stages
     /// <c>[2,2,2,3]</c>): from the cache when present, else converted from <paramref name="onnxPath"/>
     /// (default <see cref="ResNet18OnnxPackage.FindModel"/>) and cached in <paramref name="cacheDirectory"/>
     /// (default <see cref="CacheDirectory"/>). Returns a description of the source for the result file.
     /// </summary>
-    public static string LoadInto(ResNetBackbone backbone, string? onnxPath = null, string? cacheDirectory = null)
+    public static string LoadInto(ResNetBackbone backbone, string? onnxPath = null, string? cacheDirectory = null) =>
+        LoadInto(backbone, null, onnxPath, cacheDirectory);
+
+    /// <summary>
+    /// <see cref="LoadInto(ResNetBackbone, string?, string?)"/>; when the cache file is damaged (its checksum does
+    /// not match its bytes) or does not load, it is converted again and replaced, and <paramref name="notes"/> gets
+    /// a line saying so.
+    /// </summary>
+    public static string LoadInto(ResNetBackbone backbone, ICollection<string>? notes, string? onnxPath = null, string? cacheDirectory = null)
     {
         onnxPath ??= ResNet18OnnxPackage.FindModel();
         string sha = Sha256(onnxPath);
-        string cache = Path.Combine(cacheDirectory ?? CacheDirectory, $"resnet18-imagenet-{sha}.dat");
+        string cache = CacheFile(cacheDirectory ?? CacheDirectory, sha);
         string source = $"ImageNet weights from {Path.GetFileName(onnxPath)} (sha256 {sha[..12]}…, {ResNet18OnnxPackage.PackageId} {ResNet18OnnxPackage.PackageVersion})";
         if (File.Exists(cache))
         {
-            try
-            {
-                backbone.load(cache, strict: true);
-                return source;
-            }
-            catch (Exception)
-            {
-                // A torn or stale cache file: convert again and replace it.
-                try { File.Delete(cache); } catch (IOException) { }
-            }
+            string? problem = TryLoadCached(backbone, cache);
+            if (problem is null) return source;
+            notes?.Add($"the cached ImageNet weights {cache} were {problem}: converted again from the ONNX file and replaced");
+            try { File.Delete(cache); } catch (IOException) { }
         }
         var watch = Stopwatch.StartNew();
         var weights = Convert(onnxPath);
@@ -82,10 +91,40 @@ public static class OnnxResNetWeights
         using (var buffer = new MemoryStream())
         {
             backbone.save(buffer);
-            AtomicFile.WriteAllBytes(cache, buffer.ToArray());
+            byte[] body = buffer.ToArray();
+            AtomicFile.Write(cache, s => { s.Write(body); s.Write(SHA256.HashData(body)); });
         }
         LastConversionSeconds = watch.Elapsed.TotalSeconds;
         return source;
+    }
+
+    /// <summary>The cache file for the ONNX file with SHA-256 <paramref name="onnxSha"/>: the key holds the converter's
+    /// version and the libtorch version too.</summary>
+    public static string CacheFile(string cacheDirectory, string onnxSha)
+    {
+        string libtorch = new string(Runtime.CacheStamp.LibTorchVersion.Select(c => char.IsAsciiLetterOrDigit(c) || c == '.' ? c : '-').ToArray());
+        return Path.Combine(cacheDirectory, $"resnet18-imagenet-{onnxSha[..16]}-conv{ConverterVersion}-libtorch{libtorch}.dat");
+    }
+
+    // Null when the cached weights are intact and loaded; else what is wrong with the file.
+    private static string? TryLoadCached(ResNetBackbone backbone, string cache)
+    {
+        byte[] all;
+        try { all = File.ReadAllBytes(cache); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return $"unreadable ({e.Message})"; }
+        if (all.Length < 32) return $"truncated ({all.Length} bytes)";
+        if (!SHA256.HashData(all.AsSpan(0, all.Length - 32)).AsSpan().SequenceEqual(all.AsSpan(all.Length - 32)))
+            return "damaged (checksum mismatch)";
+        try
+        {
+            using var stream = new MemoryStream(all, 0, all.Length - 32, writable: false);
+            backbone.load(stream, strict: true);
+            return null;
+        }
+        catch (Exception e)
+        {
+            return $"not loadable ({e.Message})";
+        }
     }
 
     /// <summary>

@@ -34,12 +34,16 @@ internal sealed class FeatureCache : IDisposable
         _ => throw new ArgumentException($"unknown split '{split}'"),
     };
 
+    /// <summary>Version of the code that computes the features (the eval forward pass through
+    /// <see cref="ReproModel.Features"/> in batches); part of the key, with the libtorch version.</summary>
+    public const int ForwardVersion = 1;
+
     /// <summary>Runs the backbone over the three splits, or reads the result of an identical earlier run from
-    /// <paramref name="cacheDirectory"/> (null: always compute).</summary>
+    /// <paramref name="cacheDirectory"/> (null: always compute); a damaged cache file is computed again, with a line
+    /// in <paramref name="notes"/>.</summary>
     public static FeatureCache Compute(ReproModel model, InputPipeline input, TensorSet train, TensorSet val, TensorSet test,
-        int batchSize, string? cacheDirectory, string dataFingerprint)
+        int batchSize, string? cacheDirectory, string dataFingerprint, ICollection<string>? notes = null)
     {
-        model.SetMode(false);
         string? path = cacheDirectory is null ? null
             : Path.Combine(cacheDirectory, "features", Key(model, input, train, batchSize, dataFingerprint) + ".features");
         if (path is not null && File.Exists(path))
@@ -53,9 +57,10 @@ internal sealed class FeatureCache : IDisposable
                 return new FeatureCache(tensors["train"].to(device).DetachFromDisposeScope(), tensors["val"].to(device).DetachFromDisposeScope(),
                     tensors["test"].to(device).DetachFromDisposeScope());
             }
-            catch (InvalidDataException)
+            catch (InvalidDataException e)
             {
-                File.Delete(path); // damaged: compute again below
+                notes?.Add($"the cached features {path} were damaged ({e.Message}): computed again");
+                File.Delete(path);
             }
         }
         var cache = new FeatureCache(Of(model, input, train, batchSize), Of(model, input, val, batchSize), Of(model, input, test, batchSize));
@@ -65,7 +70,7 @@ internal sealed class FeatureCache : IDisposable
     }
 
     // Everything the features depend on: the backbone's exact weights and buffers (the head is excluded), the
-    // data, the input pipeline, the batch size and the device.
+    // data, the input pipeline, the batch size, the device, the forward code's version and libtorch's.
     private static string Key(ReproModel model, InputPipeline input, TensorSet train, int batchSize, string dataFingerprint)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -76,19 +81,16 @@ internal sealed class FeatureCache : IDisposable
             sha.AppendData(Checkpoints.TensorArchive.HostBytes(t));
         }
         sha.AppendData(Encoding.UTF8.GetBytes($"{dataFingerprint}|{input.EvalDescription}|{batchSize}|{train.Images.device.type}|{train.Count}"));
+        sha.AppendData(Encoding.UTF8.GetBytes("|" + Runtime.CacheStamp.For("forward", ForwardVersion)));
         return Convert.ToHexStringLower(sha.GetHashAndReset())[..32];
     }
 
     private static Tensor Of(ReproModel model, InputPipeline input, TensorSet set, int batchSize)
     {
-        using var noGrad = no_grad();
         var parts = new List<Tensor>();
-        for (int start = 0; start < set.Count; start += batchSize)
-        {
-            using var scope = NewDisposeScope();
-            int count = Math.Min(batchSize, set.Count - start);
-            parts.Add(model.Features(input.Eval(set.Images.narrow(0, start, count))).MoveToOuterDisposeScope());
-        }
+        BatchPrediction.Run(model, set.Count, batchSize,
+            (start, count) => model.Features(input.Eval(set.Images.narrow(0, start, count))),
+            (_, _, features) => parts.Add(features.MoveToOuterDisposeScope()));
         var all = cat(parts, 0).DetachFromDisposeScope();
         foreach (var p in parts) p.Dispose();
         return all;

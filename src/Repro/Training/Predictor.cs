@@ -2,7 +2,6 @@ using Repro.IO;
 using Repro.Data;
 using Repro.Evaluation;
 using Repro.Models;
-using Repro.Results;
 using Repro.Runtime;
 using Repro.Training.Checkpoints;
 using Repro.Training.Speed;
@@ -45,12 +44,8 @@ public sealed class Predictor : IDisposable
             using (no_grad())
             {
                 var live = model.state_dict();
-                foreach (var (name, target) in live)
-                {
-                    if (!tensors.TryGetValue(prefix + name, out var value))
-                        throw new InvalidDataException($"{path}: no weights for '{name}' of {model.Architecture}");
-                    target.copy_(value);
-                }
+                CheckFits(path, model.Architecture, prefix, live, tensors);
+                foreach (var (name, target) in live) target.copy_(tensors[prefix + name]);
             }
             model.SetMode(false);
             return new Predictor(model, new InputPipeline(header.Settings, model.Normalization), dev, header);
@@ -61,44 +56,73 @@ public sealed class Predictor : IDisposable
         }
     }
 
+    // The checkpoint's tensors must be the model its header names, name for name and shape for shape: a header
+    // edited or copied from another run would otherwise reach libtorch's copy_ and end in a native stack trace.
+    private static void CheckFits(string path, string architecture, string prefix, IDictionary<string, Tensor> live,
+        IReadOnlyDictionary<string, Tensor> stored)
+    {
+        var missing = live.Keys.Where(k => !stored.ContainsKey(prefix + k)).ToList();
+        var wrongShape = live.Where(kv => stored.TryGetValue(prefix + kv.Key, out var t) && !t.shape.SequenceEqual(kv.Value.shape))
+            .Select(kv => $"{kv.Key} {Shape(stored[prefix + kv.Key])} where {architecture} has {Shape(kv.Value)}").ToList();
+        var unexpected = stored.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal) && !live.ContainsKey(k[prefix.Length..]))
+            .Select(k => k[prefix.Length..]).ToList();
+        if (missing.Count + wrongShape.Count + unexpected.Count == 0) return;
+        var parts = new List<string>();
+        if (missing.Count > 0) parts.Add($"{missing.Count} missing ({string.Join(", ", missing.Take(3))}{(missing.Count > 3 ? ", …" : "")})");
+        if (wrongShape.Count > 0) parts.Add($"{wrongShape.Count} of another shape ({string.Join(", ", wrongShape.Take(3))}{(wrongShape.Count > 3 ? ", …" : "")})");
+        if (unexpected.Count > 0) parts.Add($"{unexpected.Count} unexpected ({string.Join(", ", unexpected.Take(3))}{(unexpected.Count > 3 ? ", …" : "")})");
+        throw new InvalidDataException(
+            $"{path}: the checkpoint's header names the model {architecture}, but its weights are of another architecture: " +
+            string.Join("; ", parts) + ". The header does not belong to these weights (edited, or copied from another run).");
+    }
+
+    private static string Shape(Tensor t) => "[" + string.Join("x", t.shape) + "]";
+
     /// <summary>
     /// Predicts every JPEG/PNG under <paramref name="directory"/>. A file inside a class folder (normal, benign,
     /// cancer or malignant, at any depth) gets that label; other files get label −1 (unknown).
     /// </summary>
-    public List<Prediction> PredictFolder(string directory, int batchSize = 32)
+    public List<Prediction> PredictFolder(string directory, int batchSize = 32) => PredictFolder(directory, out _, batchSize);
+
+    /// <summary>
+    /// <see cref="PredictFolder(string, int)"/>, with what the walk did not follow or count in <paramref name="skipped"/>:
+    /// folder links back into the tree (each file is predicted once), dangling links and link loops.
+    /// </summary>
+    public List<Prediction> PredictFolder(string directory, out IReadOnlyList<SkippedFile> skipped, int batchSize = 32)
     {
         if (!Directory.Exists(directory)) throw new DirectoryNotFoundException($"image folder {directory} does not exist");
-        var files = Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
-            .Where(f => Path.GetExtension(f).ToLowerInvariant() is ".jpg" or ".jpeg" or ".png")
-            .OrderBy(f => f, StringComparer.Ordinal).ToList();
+        var notFollowed = new List<SkippedFile>();
+        var files = ImageFiles.Enumerate(directory, notFollowed);
+        skipped = notFollowed;
         if (files.Count == 0) throw new InvalidDataException($"{directory} holds no .jpg/.jpeg/.png files");
         int size = Checkpoint.Settings.ImageSize;
         var predictions = new List<Prediction>(files.Count);
-        using var noGrad = no_grad();
         using var tf32 = SpeedSetup.UseTf32(Checkpoint.Settings.Speed); // as the run's own evaluation
-        for (int start = 0; start < files.Count; start += batchSize)
+        BatchPrediction.Run(_model, files.Count, batchSize, (start, count) =>
         {
-            using var scope = NewDisposeScope();
-            var chunk = files.Skip(start).Take(batchSize).ToList();
-            var pixels = new byte[chunk.Count * size * size];
-            for (int i = 0; i < chunk.Count; i++)
+            var pixels = new byte[count * size * size];
+            for (int i = 0; i < count; i++)
             {
+                string file = files[start + i];
                 byte[] decoded;
-                try { decoded = ImageDecoding.Decode(File.ReadAllBytes(chunk[i]), size, 40_000_000); }
-                catch (BadImageException e) { throw new InvalidDataException($"{chunk[i]}: {e.Message}", e); }
+                try { decoded = ImageDecoding.Decode(File.ReadAllBytes(file), size, 40_000_000); }
+                catch (BadImageException e) { throw new InvalidDataException($"{file}: {e.Message}", e); }
                 decoded.CopyTo(pixels, i * size * size);
             }
-            var batch = tensor(pixels, new long[] { chunk.Count, 1, size, size }, device: _device);
-            var probs = nn.functional.softmax(_model.forward(_input.Eval(batch)).to(ScalarType.Float64), 1).cpu().data<double>().ToArray();
-            for (int i = 0; i < chunk.Count; i++)
+            return _model.forward(_input.Eval(tensor(pixels, new long[] { count, 1, size, size }, device: _device)));
+        }, (start, count, logits) =>
+        {
+            var probabilities = BatchPrediction.Probabilities(logits);
+            for (int i = 0; i < count; i++)
             {
-                string rel = Path.GetRelativePath(directory, chunk[i]).Replace('\\', '/');
+                string rel = Path.GetRelativePath(directory, files[start + i]).Replace('\\', '/');
                 int label = rel.Split('/').SkipLast(1).Select(ClassLabels.FromName).LastOrDefault(l => l is not null) ?? -1;
-                predictions.Add(new Prediction(rel, label, probs.AsSpan(i * ClassLabels.Count, ClassLabels.Count).ToArray(),
-                    SampleIds.FromFileName(Path.GetFileName(chunk[i]))));
+                predictions.Add(new Prediction(rel, label, BatchPrediction.Row(probabilities, i),
+                    SampleIds.FromFileName(Path.GetFileName(files[start + i]))));
             }
-        }
-        return predictions;
+        });
+        // The run's own decision rule: the offsets it fitted on validation, recorded in the checkpoint it evaluated.
+        return Checkpoint.DecisionOffsets is { } offsets ? DecisionCalibration.Apply(predictions, offsets) : predictions;
     }
 
     /// <inheritdoc />

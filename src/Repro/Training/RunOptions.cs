@@ -16,7 +16,8 @@ public sealed record RunOptions
     public double SyntheticScale { get; init; } = 1.0;
     /// <summary>Decoded-tensor cache folder; null = the default (~/.cache/repro or $REPRO_CACHE).</summary>
     public string? CacheDirectory { get; init; }
-    /// <summary>Leave unreadable image files out (and list them) instead of stopping the load (<see cref="Data.DataOptions.SkipBadFiles"/>).</summary>
+    /// <summary>Leave unreadable image files out (and list them: the result's data summary and a warning) instead of
+    /// stopping the load (<see cref="Data.DataOptions.SkipBadFiles"/>).</summary>
     public bool SkipBadFiles { get; init; }
     /// <summary>Seed of every generator in the run.</summary>
     public long Seed { get; init; } = 42;

@@ -161,6 +161,43 @@ public class OnnxConversionTests : IClassFixture<ConvertedImagenetBackbone>
     }
 
     [Fact]
+    public void Cache_file_is_keyed_by_converter_and_libtorch_version()
+    {
+        string name = Path.GetFileName(Assert.Single(Directory.GetFiles(_converted.CacheDir, "resnet18-imagenet-*.dat")));
+        Assert.Contains($"-conv{OnnxResNetWeights.ConverterVersion}-", name);
+        Assert.Contains("-libtorch" + CacheStamp.LibTorchVersion.Replace('+', '-'), name);
+        Assert.StartsWith("resnet18-imagenet-" + OnnxResNetWeights.Sha256(_converted.OnnxPath)[..16], name);
+    }
+
+    [Fact]
+    public void Damaged_weights_cache_is_converted_again_with_a_note()
+    {
+        // The case: 1 MB zeroed inside the cached ImageNet weights was used without a word.
+        string dir = RepoPaths.NewTempDir("onnx-cache-damaged");
+        string source = Assert.Single(Directory.GetFiles(_converted.CacheDir, "resnet18-imagenet-*.dat"));
+        string cache = Path.Combine(dir, Path.GetFileName(source));
+        byte[] bytes = File.ReadAllBytes(source);
+        Array.Clear(bytes, bytes.Length / 2, 1 << 20);
+        File.WriteAllBytes(cache, bytes);
+
+        using var again = new ResNetBackbone(new[] { 2, 2, 2, 3 });
+        var notes = new List<string>();
+        OnnxResNetWeights.LoadInto(again, notes, _converted.OnnxPath, dir);
+        var note = Assert.Single(notes);
+        Assert.Contains(cache, note);
+        Assert.Contains("checksum mismatch", note);
+        var a = ModelTestHelpers.Snapshot(_converted.Backbone);
+        var b = ModelTestHelpers.Snapshot(again);
+        foreach (var key in a.Keys) Assert.Equal(a[key], b[key]);
+        Assert.Equal(File.ReadAllBytes(source), File.ReadAllBytes(cache)); // replaced by an intact file
+
+        notes.Clear();
+        using var third = new ResNetBackbone(new[] { 2, 2, 2, 3 });
+        OnnxResNetWeights.LoadInto(third, notes, _converted.OnnxPath, dir);
+        Assert.Empty(notes);
+    }
+
+    [Fact]
     public void Graph_walk_finds_stages_2_2_2_3_and_maps_all_110_initializers()
     {
         var weights = OnnxResNetWeights.Convert(_converted.OnnxPath, out var stages);

@@ -30,5 +30,15 @@ public class FeatureCacheTests
 
         Trainer.Run(preset, Options(2)); // another random backbone: other features
         Assert.Equal(2, FeatureFiles().Split(',').Length);
+
+        // A damaged entry (bytes flipped inside the tensors) is computed again, with a note, to the same result.
+        string file = Path.Combine(cache, "features", afterFirst);
+        byte[] bytes = File.ReadAllBytes(file);
+        for (int i = bytes.Length / 2; i < bytes.Length / 2 + 64; i++) bytes[i] ^= 0x5A;
+        File.WriteAllBytes(file, bytes);
+        var repaired = Trainer.Run(preset, Options(1));
+        Assert.Contains(repaired.Warnings, w => w.Contains(file, StringComparison.Ordinal) && w.Contains("damaged", StringComparison.Ordinal));
+        Assert.Equal(ReproJson.Serialize(first.TestPredictions), ReproJson.Serialize(repaired.TestPredictions));
+        Assert.Equal(2, FeatureFiles().Split(',').Length);
     }
 }

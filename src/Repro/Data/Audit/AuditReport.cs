@@ -64,7 +64,7 @@ public sealed record AuditReport(string DataDir, int Images, IReadOnlyList<Split
                 g.Items.Select(s => s.Path).ToList()))
             .ToList();
 
-        var exact = scanned.GroupBy(s => s.Sha256, StringComparer.Ordinal)
+        var exact = scanned.Where(s => s.Sha256.Length > 0).GroupBy(s => s.Sha256, StringComparer.Ordinal)
             .Where(g => g.Count() > 1)
             .Select(g => new DuplicateGroup(g.Key, g.Select(s => s.Path).ToList()))
             .OrderBy(g => g.Files[0], StringComparer.Ordinal)

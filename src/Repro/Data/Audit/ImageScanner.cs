@@ -74,7 +74,10 @@ internal static class ImageScanner
     private static ScannedImage Read(string root, string split, int label, string folder, string file)
     {
         string rel = Path.GetRelativePath(root, file).Replace('\\', '/');
-        byte[] bytes = File.ReadAllBytes(file);
+        byte[]? read = ImageFiles.TryRead(file, out string? unreadable);
+        if (read is null)
+            return new ScannedImage { Split = split, Label = label, Folder = folder, Path = rel, Id = SampleIds.FromFileName(file), Error = unreadable };
+        byte[] bytes = read;
         var basic = new ScannedImage
         {
             Split = split,
@@ -88,6 +91,7 @@ internal static class ImageScanner
         if (bytes.Length == 0) return basic with { Error = "empty file" };
         try
         {
+            if (DeclaredSizeProblem(bytes) is { } problem) return basic with { Error = problem };
             var info = Image.Identify(bytes, out IImageFormat? format);
             if (info is null || format is null) return basic with { Error = "not a recognised image format" };
             if ((long)info.Width * info.Height > 100_000_000) return basic with { Error = $"{info.Width}×{info.Height} is too large to audit" };
@@ -120,6 +124,22 @@ internal static class ImageScanner
         catch (Exception e) when (e is UnknownImageFormatException or InvalidImageContentException or NotSupportedException or ImageFormatException)
         {
             return basic with { Error = e.Message };
+        }
+    }
+
+    // JPEG and PNG: the header walk and the declared size against the data, as the loader checks them (a file the
+    // loader refuses is unreadable here too). Other formats are left to the decoder.
+    private static string? DeclaredSizeProblem(byte[] bytes)
+    {
+        try
+        {
+            var header = ImageHeaderReader.Read(bytes, out var facts);
+            if ((long)header.Width * header.Height <= 100_000_000) ImageDataCheck.Verify(bytes, header, facts);
+            return null;
+        }
+        catch (BadImageException e)
+        {
+            return e.Reason.StartsWith("not a JPEG or PNG", StringComparison.Ordinal) ? null : e.Reason;
         }
     }
 

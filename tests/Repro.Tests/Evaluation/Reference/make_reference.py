@@ -7,7 +7,8 @@ Run with Debian's scikit-learn (apt-get install python3-sklearn; 1.2.1 in Debian
 For each case it writes cases/NAME.csv (the predictions file `repro evaluate` reads) and
 cases/NAME.expected.json (what scikit-learn says about it). The C# tests read both and require
 equality to 1e-9. Probabilities are written with repr() (round-trip), so both sides see the same
-doubles; rows whose sum is not within 1e-6 of 1 are divided by their sum, as PredictionsCsv does.
+doubles; rows whose sum is not within 1e-6 of 1 are divided by their sum, as PredictionsCsv does, for the
+probability metrics (log loss, Brier, ECE), while ROC AUC and average precision rank the scores as written.
 
 Where scikit-learn has no function, numpy computes the definition: Brier (mean over samples of the
 squared distance to the one-hot label), ECE (15 equal-width bins on the top probability),
@@ -156,7 +157,14 @@ def ece(y, p, bins=15):
     return float(total)
 
 
-def expected(y, p):
+def macro_binary_auc(y, raw):
+    aucs = [or_none(lambda k=k: roc_auc_score(y == k, raw[:, k])) for k in LABELS]
+    return None if any(a is None for a in aucs) else float(np.mean(aucs))
+
+
+def expected(y, p, raw):
+    """p: rows divided by their sum where they do not sum to 1 (log loss, Brier, ECE, arg-max); raw: the scores
+    as written, which ROC AUC and AP rank, as scikit-learn ranks whatever scores it is given."""
     yp = p.argmax(axis=1)
     cm = confusion_matrix(y, yp, labels=LABELS)
     with warnings.catch_warnings():
@@ -181,8 +189,8 @@ def expected(y, p):
             "f1": float(f1[k]),
             "specificity": float(tn / (tn + fp)) if tn + fp else 0.0,
             "npv": float(tn / (tn + fn)) if tn + fn else 0.0,
-            "roc_auc": or_none(lambda: roc_auc_score(y == k, p[:, k])),
-            "average_precision": None if positives == 0 else or_none(lambda: average_precision_score(y == k, p[:, k])),
+            "roc_auc": or_none(lambda: roc_auc_score(y == k, raw[:, k])),
+            "average_precision": None if positives == 0 else or_none(lambda: average_precision_score(y == k, raw[:, k])),
         })
     return {
         "sklearn_version": sklearn.__version__,
@@ -193,7 +201,10 @@ def expected(y, p):
         "macro_f1": float(macro_f1),
         "weighted_f1": float(weighted_f1),
         "mcc": float(matthews_corrcoef(y, yp)),
-        "macro_roc_auc": or_none(lambda: roc_auc_score(y, p, multi_class="ovr", average="macro", labels=LABELS)),
+        # one-vs-rest macro: scikit-learn's multi_class="ovr" needs rows summing to 1, so on raw scores it is
+        # the mean of the per-class binary AUCs (which is what "ovr" averages)
+        "macro_roc_auc": or_none(lambda: roc_auc_score(y, p, multi_class="ovr", average="macro", labels=LABELS))
+        if np.array_equal(p, raw) else macro_binary_auc(y, raw),
         "brier": float(np.mean(np.sum((p - np.eye(3)[y]) ** 2, axis=1))),
         "log_loss": float(log_loss(y, p, labels=LABELS)),
         "ece": ece(y, p),
@@ -213,9 +224,9 @@ def write_case(name, y, raw, groups):
         lines.append(",".join(row))
     with open(os.path.join(OUT, name + ".csv"), "w", newline="\n") as f:
         f.write("\n".join(lines) + "\n")
-    # what the C# side sees: the same doubles, renormalised the same way
+    # what the C# side sees: the same doubles, renormalised the same way for the probability metrics
     parsed = np.array([[float(repr(float(v))) for v in row] for row in raw])
-    result = expected(np.asarray(y), renormalise(parsed))
+    result = expected(np.asarray(y), renormalise(parsed), parsed)
     with open(os.path.join(OUT, name + ".expected.json"), "w", newline="\n") as f:
         json.dump({"case": name, **result}, f, indent=2, allow_nan=False)
         f.write("\n")

@@ -47,7 +47,11 @@ public static class SweepRunner
         try
         {
             var preset = Resolve(entry);
-            result = Trainer.Run(preset, Options(plan, entry, sweepDir, observer, cacheDirectory));
+            var options = Options(plan, entry, sweepDir, observer, cacheDirectory);
+            result = Trainer.Run(preset, options);
+            string written = RunFiles.Write(options.OutputDirectory!, result);
+            if (Path.GetFullPath(written) != resultPath) // the layout and the run's own file naming must agree
+                throw new InvalidOperationException($"entry {index}: the run wrote {written}, but the plan expects {resultPath}");
         }
         catch (Exception e)
         {

@@ -86,12 +86,13 @@ public static class ReportBuilder
         sb.Append(". Every number below is read from those files; test metrics follow scikit-learn's definitions, " +
                   "CIs are 95% (bootstrap percentile for headline metrics, Wilson for per-class recall and specificity).\n\n");
         sb.Append("Contents: [1. Dataset](#1-dataset) · [2. The study: Q1 vs Q2](#2-the-study-q1-vs-q2) · [3. Across seeds](#3-across-seeds) · " +
-                  "[4. Operating point](#4-operating-point-cancer-vs-rest) · [5. Throughput](#5-throughput) · [6. Runs](#6-runs)\n\n");
+                  "[4. Operating point](#4-operating-point-cancer-vs-rest) · [4b. Lesions](#4b-lesions-benign-vs-cancer) · [5. Throughput](#5-throughput) · [6. Runs](#6-runs)\n\n");
         if (sweep is not null) SweepSection.Write(sb, sweep);
         DatasetSection.Write(sb, ctx);
         StudySection.Write(sb, ctx);
         MultiSeedSection.Write(sb, ctx);
         OperatingPointSection.Write(sb, ctx);
+        LesionSection.Write(sb, ctx);
         ThroughputSection.Write(sb, ctx);
         sb.Append("## 6. Runs\n\n");
         sb.Append("Each run's test metrics in full, beside the all-Normal and stratified-random baselines on the same test images; " +

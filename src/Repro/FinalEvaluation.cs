@@ -57,6 +57,7 @@ internal static class FinalEvaluation
             Validation = validation,
             Test = test,
             OperatingPoint = operatingPoint,
+            LesionOperatingPoint = LesionMetrics.OperatingPoint(valFinal, testFinal),
             DecisionOffsets = offsets,
             TestPredictions = testFinal,
             ValidationPredictions = valFinal,

@@ -81,6 +81,18 @@ internal sealed class EvaluateCommand : Verb
         w.WriteLine($"{"",-8}" + string.Concat(ClassLabels.Names.Select(n => $" {n,7}")));
         for (int a = 0; a < r.ConfusionMatrix.Count; a++)
             w.WriteLine($"{ClassLabels.Names[a],-8}" + string.Concat(r.ConfusionMatrix[a].Select(v => $" {v,7}")));
+        w.WriteLine();
+        if (r.Lesion is not { } l)
+        {
+            w.WriteLine("lesions (benign vs cancer): undefined — the lesion images lack a benign or a cancer image");
+            return;
+        }
+        w.WriteLine($"lesions (benign vs cancer on the {l.N} benign/cancer images: {l.Benign} benign, {l.Cancer} cancer, {l.Patients} patients; " +
+                    "score p_cancer / (p_benign + p_cancer))");
+        w.WriteLine($"{"lesion_roc_auc",-18} {F(l.RocAuc),8}  {Ci(l.Intervals?.GetValueOrDefault(LesionMetrics.RocAuc))}".TrimEnd());
+        w.WriteLine($"{"lesion_balanced_acc",-18} {F(l.BalancedAccuracy),8}  {Ci(l.Intervals?.GetValueOrDefault(LesionMetrics.BalancedAccuracy))}".TrimEnd());
+        w.WriteLine($"{"cancer_sensitivity",-18} {F(l.CancerSensitivity),8}  {Ci(l.CancerSensitivityCi)} (Wilson; called cancer when p_cancer > p_benign)");
+        w.WriteLine($"{"benign_specificity",-18} {F(l.BenignSpecificity),8}  {Ci(l.BenignSpecificityCi)} (Wilson)");
     }
 
     private static string F(double? v) => v is double d ? d.ToString("0.0000", CultureInfo.InvariantCulture) : "—";

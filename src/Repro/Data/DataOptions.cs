@@ -37,6 +37,21 @@ public sealed record DataOptions
     /// </summary>
     public long MaxDecodedPixels { get; init; } = 40_000_000;
 
+    /// <summary>
+    /// Source harmonisation: null (default) decodes every file as it is. A quality q re-encodes every image of every
+    /// split the same way before resizing — decode to 8-bit grey pixels, encode with one JPEG encoder (ImageSharp,
+    /// luminance only) at quality q, decode again (<see cref="ImageDecoding.Harmonize"/>) — so that no image keeps the
+    /// compression signature of its source pipeline (MTH416's normal images are JPEG quality 95, its lesions 75).
+    /// Part of the decoded-data cache key. <see cref="DefaultHarmonizeQuality"/> is the coarser of MTH416's two sources.
+    /// </summary>
+    public int? HarmonizeJpegQuality { get; init; }
+
+    /// <summary>The harmonisation quality <c>--harmonize</c> uses: 75, MTH416's lesion images' quality.</summary>
+    public const int DefaultHarmonizeQuality = 75;
+
+    /// <summary>One fold of patient-grouped cross-validation (<see cref="FoldSpec"/>); null: the dataset's own splits.</summary>
+    public FoldSpec? Fold { get; init; }
+
     /// <summary>The cache folder these options resolve to.</summary>
     public string ResolveCacheDirectory()
     {
@@ -54,6 +69,9 @@ public sealed record DataOptions
             throw new ArgumentOutOfRangeException(nameof(ImageSize), ImageSize, "image size must be between 8 and 4096");
         if (MaxDecodedPixels <= 0)
             throw new ArgumentOutOfRangeException(nameof(MaxDecodedPixels), MaxDecodedPixels, "the decoded-pixel cap must be positive");
+        if (HarmonizeJpegQuality is < 1 or > 100)
+            throw new ArgumentOutOfRangeException(nameof(HarmonizeJpegQuality), HarmonizeJpegQuality, "the harmonising JPEG quality must be between 1 and 100");
+        Fold?.Validate();
         ArgumentNullException.ThrowIfNull(Synthetic);
         Synthetic.Validate();
     }

@@ -37,7 +37,10 @@ public static class DatasetLoader
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        return options.Directory is null ? LoadSynthetic(options, progress) : LoadFolder(options, progress);
+        var data = options.Directory is null ? LoadSynthetic(options, progress) : LoadFolder(options, progress);
+        if (options.HarmonizeJpegQuality is int quality)
+            data = data with { Source = $"{data.Source} [{ImageDecoding.HarmonizeSettings(quality)}]" };
+        return options.Fold is { } fold ? FoldPartition.Apply(data, fold) : data;
     }
 
     private static DatasetSplits LoadFolder(DataOptions options, IProgress<string>? progress)
@@ -92,7 +95,7 @@ public static class DatasetLoader
             Parallel.For(0, entries.Count, i =>
             {
                 if (bytes[i] is null) { errors[i] = unreadable[i]; return; }
-                try { pixels[i] = ImageDecoding.Decode(bytes[i]!, options.ImageSize, options.MaxDecodedPixels); }
+                try { pixels[i] = ImageDecoding.Decode(bytes[i]!, options.ImageSize, options.MaxDecodedPixels, options.HarmonizeJpegQuality); }
                 catch (BadImageException e) { errors[i] = e.Reason; }
             });
             var skipped = new List<SkippedFile>(strays);
@@ -113,7 +116,7 @@ public static class DatasetLoader
                 string folder = group.First().RelativePath[..group.First().RelativePath.LastIndexOf('/')];
                 throw new InvalidDataException($"{folder}: no usable image left in this class folder (all {group.Count()} file(s) skipped as bad)");
             }
-            var data = Assemble(items, options.ImageSize, skipped.ToArray());
+            var data = Assemble(items, options, skipped.ToArray());
             progress?.Report(string.Create(CultureInfo.InvariantCulture,
                 $"{root}: decoded {items.Count} images in {sw.Elapsed.TotalSeconds:F2} s{(skipped.Count > 0 ? $", skipped {skipped.Count}" : "")}"));
             return data;
@@ -171,10 +174,12 @@ public static class DatasetLoader
             {
                 var p = plan[i];
                 byte[] pixels = SyntheticMammograms.Render(p, synthetic, options.ImageSize);
+                if (options.HarmonizeJpegQuality is int quality)
+                    pixels = ImageDecoding.Harmonize(pixels, options.ImageSize, options.ImageSize, quality).Pixels;
                 items[i] = new Item(p.SplitIndex, p.Label, p.RelativePath,
                     ImageDecoding.ToSize(pixels, options.ImageSize, options.ImageSize, options.ImageSize));
             });
-            var data = Assemble(items, options.ImageSize, []);
+            var data = Assemble(items, options, []);
             progress?.Report(string.Create(CultureInfo.InvariantCulture,
                 $"{source}: generated {items.Length} images in {sw.Elapsed.TotalSeconds:F2} s"));
             return data;
@@ -184,8 +189,9 @@ public static class DatasetLoader
     private sealed record Item(int Split, int Label, string Path, byte[] Pixels);
 
     /// <summary>Splits in order; within a split, class order, then ordinal path order; plus the fingerprint.</summary>
-    private static DecodedDataset Assemble(IReadOnlyList<Item> items, int imageSize, SkippedFile[] skipped)
+    private static DecodedDataset Assemble(IReadOnlyList<Item> items, DataOptions options, SkippedFile[] skipped)
     {
+        int imageSize = options.ImageSize;
         int plane = imageSize * imageSize;
         var splits = new DecodedSplit[DatasetFolder.Splits.Length];
         for (int s = 0; s < splits.Length; s++)
@@ -205,7 +211,9 @@ public static class DatasetLoader
                 chosen.Select(c => SampleIds.FromFileName(c.Path)).ToArray(),
                 chosen.Select(c => c.Path).ToArray());
         }
-        string fingerprint = DecodedDataset.ComputeFingerprint(ImageDecoding.Settings(imageSize), splits);
+        string settings = ImageDecoding.Settings(imageSize)
+            + (options.HarmonizeJpegQuality is int quality ? ";" + ImageDecoding.HarmonizeSettings(quality) : "");
+        string fingerprint = DecodedDataset.ComputeFingerprint(settings, splits);
         return new DecodedDataset(splits, fingerprint, skipped);
     }
 
@@ -248,6 +256,8 @@ public static class DatasetLoader
         DecodedDataset.AppendString(key, kind);
         DecodedDataset.AppendString(key, ImageDecoding.Settings(options.ImageSize));
         DecodedDataset.AppendString(key, Runtime.CacheStamp.For("decoder", ImageDecoding.CodeVersion));
+        if (options.HarmonizeJpegQuality is int quality) // absent otherwise: existing cache keys stay valid
+            DecodedDataset.AppendString(key, ImageDecoding.HarmonizeSettings(quality));
     }
 
     private static string FinishKey(IncrementalHash key) => Convert.ToHexStringLower(key.GetHashAndReset())[..32];

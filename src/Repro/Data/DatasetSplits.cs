@@ -19,6 +19,12 @@ public sealed record DatasetSplits(TensorSet Train, TensorSet Val, TensorSet Tes
     /// <summary>What the load found that a run may go on with but should say (the same file in train and test).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>
+    /// For a cross-validation fold (<see cref="FoldPartition"/>): where each sample came from in the dataset's own
+    /// splits, so that per-image work done on those (frozen-backbone features) is reused; null otherwise.
+    /// </summary>
+    public SplitOrigin? Origin { get; init; }
+
     /// <summary>The split called <paramref name="name"/> (train, val, test).</summary>
     public TensorSet this[string name] => name switch
     {

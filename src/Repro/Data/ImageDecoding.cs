@@ -48,11 +48,36 @@ internal static class ImageDecoding
     public static string Settings(int imageSize) =>
         $"decode=v{Version};size={imageSize}x{imageSize};resize=stretch,imagesharp-triangle,skip-at-size;grey=imagesharp-L8-bt709";
 
+    /// <summary>How <see cref="Harmonize"/> re-encodes, as it enters cache keys and fingerprints.</summary>
+    public static string HarmonizeSettings(int quality) =>
+        $"harmonize=v1;jpeg-imagesharp-luminance-q{quality.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>
+    /// Source harmonisation of one grey image: encode its pixels with ImageSharp's JPEG encoder (luminance only) at
+    /// <paramref name="quality"/>, decode that again. Returns the encoded file and the decoded pixels (same size).
+    /// </summary>
+    public static (byte[] Jpeg, byte[] Pixels) Harmonize(byte[] pixels, int width, int height, int quality)
+    {
+        using var image = Image.LoadPixelData<L8>(Configuration, pixels, width, height);
+        return Reencode(image, quality);
+    }
+
+    private static (byte[] Jpeg, byte[] Pixels) Reencode(Image<L8> image, int quality)
+    {
+        using var stream = new MemoryStream();
+        image.SaveAsJpeg(stream, new JpegEncoder { Quality = quality, ColorType = JpegColorType.Luminance });
+        byte[] jpeg = stream.ToArray();
+        using var again = Image.Load<L8>(Configuration, jpeg);
+        var result = new byte[again.Width * again.Height];
+        again.CopyPixelDataTo(result);
+        return (jpeg, result);
+    }
+
     /// <summary>
     /// Decodes <paramref name="bytes"/> to <paramref name="imageSize"/>² grey pixels; throws
     /// <see cref="BadImageException"/> with the reason when the file is refused.
     /// </summary>
-    public static byte[] Decode(byte[] bytes, int imageSize, long maxDecodedPixels)
+    public static byte[] Decode(byte[] bytes, int imageSize, long maxDecodedPixels, int? harmonizeQuality = null)
     {
         var header = ImageHeaderReader.Read(bytes, out var facts);
         if (header.Format == ImageFileFormat.Png && header.BitsPerSample > 8)
@@ -83,7 +108,9 @@ internal static class ImageDecoding
         {
             if (image.Width != header.Width || image.Height != header.Height)
                 throw new BadImageException($"corrupt: header says {header.Width}x{header.Height}, decoder gave {image.Width}x{image.Height}");
-            return ToSize(image, imageSize);
+            if (harmonizeQuality is not int quality) return ToSize(image, imageSize);
+            var (_, harmonized) = Reencode(image, quality);
+            return ToSize(harmonized, image.Width, image.Height, imageSize);
         }
     }
 

@@ -22,21 +22,31 @@ public static class Bootstrap
     /// <summary>Bootstraps <paramref name="predictions"/> <paramref name="resamples"/> times.</summary>
     public static BootstrapResult Compute(IReadOnlyList<Prediction> predictions, int resamples, ulong seed, double confidence = 0.95)
     {
+        var table = new PredictionTable(predictions);
+        return Resample(predictions, MetricNames.Bootstrapped, weights => Metrics.Headline(table, weights), resamples, seed, confidence);
+    }
+
+    /// <summary>
+    /// The percentile intervals of the metrics <paramref name="metrics"/> computes (one value per name in
+    /// <paramref name="names"/>, null where undefined) from per-sample multiplicities, over
+    /// <paramref name="resamples"/> draws of the units of <paramref name="predictions"/>.
+    /// </summary>
+    internal static BootstrapResult Resample(IReadOnlyList<Prediction> predictions, IReadOnlyList<string> names,
+        Func<int[], double?[]> metrics, int resamples, ulong seed, double confidence)
+    {
         if (resamples <= 0) throw new ArgumentOutOfRangeException(nameof(resamples), resamples, "need at least one resample");
         if (!(confidence > 0 && confidence < 1)) throw new ArgumentOutOfRangeException(nameof(confidence), confidence, "confidence must be in (0, 1)");
-        var table = new PredictionTable(predictions);
         int[][] units = Units(predictions, out string unit);
 
         var rng = new Xoshiro256StarStar(seed);
-        var names = MetricNames.Bootstrapped;
         var samples = names.Select(_ => new List<double>(resamples)).ToArray();
-        var weights = new int[table.Count];
+        var weights = new int[predictions.Count];
         for (int r = 0; r < resamples; r++)
         {
             Array.Clear(weights);
             for (int d = 0; d < units.Length; d++)
                 foreach (int i in units[rng.NextInt(units.Length)]) weights[i]++;
-            var values = Metrics.Headline(table, weights);
+            var values = metrics(weights);
             for (int m = 0; m < values.Length; m++)
                 if (values[m] is double v) samples[m].Add(v);
         }

@@ -24,6 +24,14 @@ public static class MetricNames
     /// <summary>Expected calibration error (15 bins).</summary>
     public const string Ece = "ece";
 
+    /// <summary>Benign-vs-cancer ROC AUC on the lesion images (<see cref="LesionReport.RocAuc"/>).</summary>
+    public const string LesionRocAuc = "lesion_roc_auc";
+    /// <summary>Benign-vs-cancer balanced accuracy on the lesion images (<see cref="LesionReport.BalancedAccuracy"/>).</summary>
+    public const string LesionBalancedAccuracy = "lesion_balanced_accuracy";
+
+    /// <summary>The lesion (benign vs cancer) headline metrics.</summary>
+    public static IReadOnlyList<string> Lesion { get; } = new[] { LesionRocAuc, LesionBalancedAccuracy };
+
     /// <summary>The overall metrics, in report order.</summary>
     public static IReadOnlyList<string> Overall { get; } =
         new[] { Accuracy, BalancedAccuracy, MacroF1, WeightedF1, Mcc, MacroRocAuc, Brier, LogLoss, Ece };
@@ -32,9 +40,9 @@ public static class MetricNames
     public static IReadOnlyList<string> Bootstrapped { get; } =
         new[] { Accuracy, BalancedAccuracy, MacroF1, MacroRocAuc }.Concat(ClassLabels.Names.Select(n => "recall_" + n)).ToArray();
 
-    /// <summary>The overall metrics followed by every class's recall (what multi-seed summaries cover).</summary>
+    /// <summary>The overall metrics, every class's recall, then the lesion metrics (what multi-seed summaries cover).</summary>
     public static IReadOnlyList<string> Summarized { get; } =
-        Overall.Concat(ClassLabels.Names.Select(n => "recall_" + n)).ToArray();
+        Overall.Concat(ClassLabels.Names.Select(n => "recall_" + n)).Concat(Lesion).ToArray();
 
     /// <summary>The name of a class's recall, e.g. <c>recall_cancer</c>.</summary>
     public static string Recall(int label) => "recall_" + ClassLabels.Names[label];

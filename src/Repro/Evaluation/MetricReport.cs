@@ -22,6 +22,8 @@ namespace Repro.Evaluation;
 /// <param name="Classes">Per-class metrics in label order.</param>
 /// <param name="Intervals">Bootstrap percentile intervals by metric name; null when the bootstrap was off.</param>
 /// <param name="Bootstrap">How the bootstrap was run; null when it was off.</param>
+/// <param name="Lesion">Benign vs cancer on the lesion images only (<see cref="LesionMetrics"/>); null when the
+/// predictions lack a benign or a cancer image.</param>
 public sealed record MetricReport(
     int N,
     double Accuracy,
@@ -36,10 +38,12 @@ public sealed record MetricReport(
     IReadOnlyList<IReadOnlyList<int>> ConfusionMatrix,
     IReadOnlyList<ClassMetrics> Classes,
     IReadOnlyDictionary<string, ConfidenceInterval>? Intervals = null,
-    BootstrapSettings? Bootstrap = null)
+    BootstrapSettings? Bootstrap = null,
+    LesionReport? Lesion = null)
 {
     /// <summary>
-    /// The value of a metric by name: any of <see cref="MetricNames.Overall"/>, or
+    /// The value of a metric by name: any of <see cref="MetricNames.Overall"/>, the lesion metrics
+    /// (<see cref="MetricNames.Lesion"/>), or
     /// <c>recall_</c>/<c>precision_</c>/<c>f1_</c>/<c>specificity_</c>/<c>roc_auc_</c> + a class name. Null when undefined.
     /// </summary>
     public double? Value(string metric)
@@ -55,6 +59,8 @@ public sealed record MetricReport(
             case MetricNames.Brier: return Brier;
             case MetricNames.LogLoss: return LogLoss;
             case MetricNames.Ece: return Ece;
+            case MetricNames.LesionRocAuc: return Lesion?.RocAuc;
+            case MetricNames.LesionBalancedAccuracy: return Lesion?.BalancedAccuracy;
         }
         int cut = metric.LastIndexOf('_');
         if (cut > 0 && ClassLabels.FromName(metric[(cut + 1)..]) is int label && label < Classes.Count)

@@ -91,7 +91,8 @@ public static class Metrics
             ConfusionMatrix: cm.ToRows(),
             Classes: classes,
             Intervals: bootstrap?.Intervals,
-            Bootstrap: bootstrap?.Settings);
+            Bootstrap: bootstrap?.Settings,
+            Lesion: LesionMetrics.Compute(predictions, options));
     }
 
     /// <summary>

@@ -1,7 +1,7 @@
 namespace Repro.Evaluation;
 
 /// <summary>
-/// Mean ± sd, min and max of each metric in <see cref="MetricNames.Summarized"/> (the overall metrics and
+/// Mean ± sd, min, max and the mean with the best and worst run dropped of each metric in <see cref="MetricNames.Summarized"/> (the overall metrics and
 /// every class's recall) over runs that differ only in their seed.
 /// </summary>
 /// <param name="Runs">Number of reports summarized.</param>
@@ -18,9 +18,7 @@ public sealed record MultiSeedSummary(int Runs, IReadOnlyDictionary<string, Summ
         {
             var values = reports.Select(r => r.Value(name)).OfType<double>().ToArray();
             if (values.Length == 0) continue;
-            double mean = values.Average();
-            double? sd = values.Length < 2 ? null : Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1));
-            metrics[name] = new SummaryStatistics(mean, sd, values.Min(), values.Max(), values.Length);
+            metrics[name] = SummaryStatistics.Of(values);
         }
         return new MultiSeedSummary(reports.Count, metrics);
     }

@@ -48,6 +48,9 @@ public sealed record RunResult
     public required MetricReport Test { get; init; }
     /// <summary>Cancer threshold chosen on validation for the preset's target specificity, applied to test.</summary>
     public OperatingPointReport? OperatingPoint { get; init; }
+    /// <summary>Benign-vs-cancer threshold on the lesion score chosen on the validation lesion images, applied to test
+    /// (<see cref="LesionMetrics.OperatingPoint"/>); null when a split lacks a benign or a cancer image.</summary>
+    public LesionOperatingPoint? LesionOperatingPoint { get; init; }
     /// <summary>Per-class log-probability offsets fitted on validation and applied to val and test predictions (null: none).</summary>
     public IReadOnlyList<double>? DecisionOffsets { get; init; }
     /// <summary>Test predictions: id (relative path), label, probabilities, patient group.</summary>

@@ -47,11 +47,11 @@ public static class SweepRunner
         try
         {
             var preset = Resolve(entry);
-            var options = Options(plan, entry, sweepDir, observer, cacheDirectory);
-            result = Trainer.Run(preset, options);
-            string written = RunFiles.Write(options.OutputDirectory!, result);
-            if (Path.GetFullPath(written) != resultPath) // the layout and the run's own file naming must agree
-                throw new InvalidOperationException($"entry {index}: the run wrote {written}, but the plan expects {resultPath}");
+            var run = Options(plan, entry, sweepDir, observer, cacheDirectory);
+            result = Trainer.Run(preset, run);
+            string written = RunFiles.Write(run.OutputDirectory!, result);
+            if (Path.GetFullPath(written) != Path.GetFullPath(resultPath))
+                throw new InvalidOperationException($"entry {index}: the run wrote {written}, not its plan path {resultPath}");
         }
         catch (Exception e)
         {

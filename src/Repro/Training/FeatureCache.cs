@@ -69,6 +69,63 @@ internal sealed class FeatureCache : IDisposable
         return cache;
     }
 
+    /// <summary>
+    /// The features of re-partitioned splits (a cross-validation fold) taken row by row from the features of the
+    /// dataset's own splits (<paramref name="origin"/>), which are computed — or read from the cache — exactly as a run
+    /// on the original splits computes them, so every fold of a CV shares one backbone pass with that run.
+    /// </summary>
+    public static FeatureCache ComputeFromOrigin(ReproModel model, InputPipeline input, TensorSet train, TensorSet val, TensorSet test,
+        int batchSize, string? cacheDirectory, SplitOrigin origin, ICollection<string>? notes = null)
+    {
+        var sets = new[] { train, val, test };
+        int pooledCount = origin.Counts.Sum();
+        // pooled index → (new split, row), to rebuild the original splits from the new ones
+        var where = new (int Split, int Row)[pooledCount];
+        for (int s = 0; s < sets.Length; s++)
+            for (int r = 0; r < origin.PooledIndex[s].Count; r++) where[origin.PooledIndex[s][r]] = (s, r);
+        var offsets = new long[sets.Length];
+        for (int s = 1; s < sets.Length; s++) offsets[s] = offsets[s - 1] + sets[s - 1].Count;
+        long[] gather = where.Select(w => offsets[w.Split] + w.Row).ToArray();
+
+        FeatureCache original;
+        using (var images = cat(sets.Select(s => s.Images).ToArray(), 0))
+        using (var labels = cat(sets.Select(s => s.Labels).ToArray(), 0))
+        using (var index = tensor(gather, device: images.device))
+        using (var pooledImages = images.index_select(0, index))
+        using (var pooledLabels = labels.index_select(0, index))
+        {
+            var ids = where.Select(w => sets[w.Split].Ids[w.Row]).ToArray();
+            var paths = where.Select(w => sets[w.Split].Paths[w.Row]).ToArray();
+            var originals = new TensorSet[3];
+            try
+            {
+                long start = 0;
+                for (int s = 0; s < 3; s++)
+                {
+                    int n = origin.Counts[s];
+                    originals[s] = new TensorSet(DatasetFolder.Splits[s], pooledImages.narrow(0, start, n).clone(), pooledLabels.narrow(0, start, n).clone(),
+                        ids[(int)start..((int)start + n)], paths[(int)start..((int)start + n)]);
+                    start += n;
+                }
+                original = Compute(model, input, originals[0], originals[1], originals[2], batchSize, cacheDirectory, origin.Fingerprint, notes);
+            }
+            finally
+            {
+                foreach (var o in originals) o?.Dispose();
+            }
+        }
+        using (original)
+        using (var all = cat(new[] { original.Train, original.Val, original.Test }, 0))
+        {
+            Tensor Rows(int s)
+            {
+                using var idx = tensor(origin.PooledIndex[s].Select(i => (long)i).ToArray(), device: all.device);
+                return all.index_select(0, idx).DetachFromDisposeScope();
+            }
+            return new FeatureCache(Rows(0), Rows(1), Rows(2));
+        }
+    }
+
     // Everything the features depend on: the backbone's exact weights and buffers (the head is excluded), the
     // data, the input pipeline, the batch size, the device, the forward code's version and libtorch's.
     private static string Key(ReproModel model, InputPipeline input, TensorSet train, int batchSize, string dataFingerprint)

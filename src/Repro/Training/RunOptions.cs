@@ -14,6 +14,10 @@ public sealed record RunOptions
     public int SyntheticSeed { get; init; } = 416;
     /// <summary>Scale of the synthetic set's split/class counts (1 = MTH416's counts).</summary>
     public double SyntheticScale { get; init; } = 1.0;
+    /// <summary>Source harmonisation: re-encode every image at this JPEG quality (<see cref="Data.DataOptions.HarmonizeJpegQuality"/>); null = off.</summary>
+    public int? HarmonizeJpegQuality { get; init; }
+    /// <summary>One fold of patient-grouped cross-validation (<see cref="Data.FoldSpec"/>); null = the dataset's own splits.</summary>
+    public Data.FoldSpec? Fold { get; init; }
     /// <summary>Decoded-tensor cache folder; null = the default (~/.cache/repro or $REPRO_CACHE).</summary>
     public string? CacheDirectory { get; init; }
     /// <summary>Leave unreadable image files out (and list them: the result's data summary and a warning) instead of

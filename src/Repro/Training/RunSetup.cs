@@ -110,6 +110,8 @@ internal sealed class RunSetup : IDisposable
             Synthetic = new SyntheticOptions { Seed = Run.SyntheticSeed, Scale = Run.SyntheticScale },
             CacheDirectory = Run.CacheDirectory,
             SkipBadFiles = Run.SkipBadFiles,
+            HarmonizeJpegQuality = Run.HarmonizeJpegQuality,
+            Fold = Run.Fold,
         });
         Warnings.AddRange(Data.Warnings);
         if (Data.Skipped.Count > 0)
@@ -152,9 +154,11 @@ internal sealed class RunSetup : IDisposable
         {
             Observer.OnStage("features");
             sw.Restart();
-            Features = FeatureCache.Compute(Model, Input, Train, Val, Test, preset.EvalBatchSize,
-                new DataOptions { CacheDirectory = Run.CacheDirectory }.ResolveCacheDirectory(),
-                Data.Fingerprint + (preset.TrainFraction < 1 ? $"|subset{preset.TrainFraction}/{Run.Seed}" : ""), Warnings);
+            string featureCache = new DataOptions { CacheDirectory = Run.CacheDirectory }.ResolveCacheDirectory();
+            Features = Data.Origin is { } origin && preset.TrainFraction >= 1 // a CV fold: rows of the original splits' features
+                ? FeatureCache.ComputeFromOrigin(Model, Input, Train, Val, Test, preset.EvalBatchSize, featureCache, origin, Warnings)
+                : FeatureCache.Compute(Model, Input, Train, Val, Test, preset.EvalBatchSize, featureCache,
+                    Data.Fingerprint + (preset.TrainFraction < 1 ? $"|subset{preset.TrainFraction}/{Run.Seed}" : ""), Warnings);
             FeatureSeconds = sw.Elapsed.TotalSeconds;
         }
     }

@@ -33,10 +33,23 @@ public class MultiSeedSummaryTests
         var summary = MultiSeedSummary.Summarize(new[] { R(0.5, 0.8), R(0.7, null), R(0.9, null) });
         Assert.Equal(0.7, summary.Metrics["accuracy"].Mean, 1e-15);
         Assert.Equal(0.2, summary.Metrics["accuracy"].Sd!.Value, 1e-15);
+        Assert.Equal(0.7, summary.Metrics["accuracy"].TrimmedMean!.Value, 1e-15);
         var auc = summary.Metrics["macro_roc_auc"];
         Assert.Equal(1, auc.N);
         Assert.Null(auc.Sd);
         Assert.Equal(0.8, auc.Mean);
         Assert.Throws<ArgumentException>(() => MultiSeedSummary.Summarize(Array.Empty<MetricReport>()));
+    }
+
+    [Fact]
+    public void Trimmed_mean_drops_the_best_and_the_worst_run()
+    {
+        // 0.1 0.2 0.3 1.0: mean 0.4; without 0.1 and 1.0: 0.25. Two runs: nothing left to trim.
+        var s = SummaryStatistics.Of(new[] { 0.3, 1.0, 0.1, 0.2 });
+        Assert.Equal(0.4, s.Mean, 1e-15);
+        Assert.Equal(0.25, s.TrimmedMean!.Value, 1e-15);
+        Assert.Equal(0.1, s.Min);
+        Assert.Equal(1.0, s.Max);
+        Assert.Null(SummaryStatistics.Of(new[] { 0.3, 0.5 }).TrimmedMean);
     }
 }

@@ -15,7 +15,7 @@ public class ReferenceCaseTests
     private static readonly string[] CaseNames =
     {
         "random", "study_imbalance", "grouped", "ties", "all_tied", "never_predicted",
-        "class_absent", "perfect", "confident_wrong", "unnormalised",
+        "class_absent", "perfect", "confident_wrong", "unnormalised", "lesion_edge",
     };
 
     private static string CasesDir => Path.Combine(RepoPaths.Root, "tests", "Repro.Tests", "Evaluation", "Reference", "cases");
@@ -39,6 +39,7 @@ public class ReferenceCaseTests
     [InlineData("perfect")]
     [InlineData("confident_wrong")]
     [InlineData("unnormalised")]
+    [InlineData("lesion_edge")]
     public void Metrics_equal_scikit_learn(string name)
     {
         var predictions = PredictionsCsv.Read(Path.Combine(CasesDir, name + ".csv"));
@@ -78,6 +79,19 @@ public class ReferenceCaseTests
             Near(ec, "roc_auc", rc.RocAuc, rc.Name);
             Near(ec, "average_precision", rc.AveragePrecision, rc.Name);
         }
+
+        var lesion = e.GetProperty("lesion");
+        if (lesion.ValueKind == JsonValueKind.Null)
+        {
+            Assert.Null(report.Lesion);
+            return;
+        }
+        Assert.NotNull(report.Lesion);
+        Assert.Equal(lesion.GetProperty("n").GetInt32(), report.Lesion.N);
+        Near(lesion, "roc_auc", report.Lesion.RocAuc, "lesion");
+        Near(lesion, "balanced_accuracy", report.Lesion.BalancedAccuracy, "lesion");
+        Near(lesion, "cancer_sensitivity", report.Lesion.CancerSensitivity, "lesion");
+        Near(lesion, "benign_specificity", report.Lesion.BenignSpecificity, "lesion");
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public class ReportBuilderTests
         var (outcome, md) = Build();
         Assert.Equal(2, outcome.Runs);
         foreach (string heading in new[] { "# Repro report: MTH416 mammography study", "## 1. Dataset", "## 2. The study: Q1 vs Q2", "## 3. Across seeds",
-                     "## 4. Operating point (Cancer vs rest)", "## 5. Throughput", "## 6. Runs", "### q1-cnn-smoke seed 7", "### q1-cnn-smoke seed 8" })
+                     "## 4. Operating point (Cancer vs rest)", "## 4b. Lesions (benign vs cancer)", "## 5. Throughput", "## 6. Runs", "### q1-cnn-smoke seed 7", "### q1-cnn-smoke seed 8" })
             Assert.Contains(heading + "\n", md);
 
         var run = _f.Runs[0];
@@ -54,7 +54,16 @@ public class ReportBuilderTests
 
         // Multi-seed: mean ± sd over the two seeds.
         var summary = MultiSeedSummary.Summarize(_f.Runs.Select(r => r.Test).ToList()).Metrics[MetricNames.BalancedAccuracy];
-        Assert.Contains($"| balanced_accuracy | {ReportFormat.MeanSd(summary)} | {ReportFormat.Metric(summary.Min)} | {ReportFormat.Metric(summary.Max)} | 7, 8 |", md);
+        // Two seeds: nothing left once the best and the worst are dropped (—).
+        Assert.Contains($"| balanced_accuracy | {ReportFormat.MeanSd(summary)} | — | {ReportFormat.Metric(summary.Min)} | {ReportFormat.Metric(summary.Max)} | 7, 8 |", md);
+
+        // Lesions: AUC with its patient-bootstrap interval, and the lesion operating point's test sensitivity.
+        var lesion = m.Lesion!;
+        Assert.Contains($"| {lesion.N} ({lesion.Benign} / {lesion.Cancer}) | {lesion.Patients} | " +
+                        $"{ReportFormat.WithInterval(lesion.RocAuc, lesion.Intervals![LesionMetrics.RocAuc])} | " +
+                        $"{ReportFormat.WithInterval(lesion.BalancedAccuracy, lesion.Intervals[LesionMetrics.BalancedAccuracy])} | " +
+                        $"{ReportFormat.Number(run.LesionOperatingPoint!.Threshold, 4)} | " +
+                        $"{ReportFormat.WithInterval(run.LesionOperatingPoint.Test.Sensitivity, run.LesionOperatingPoint.Test.SensitivityCi)} |", md);
 
         // Operating point.
         if (run.OperatingPoint is { } op)

@@ -12,7 +12,10 @@ probability metrics (log loss, Brier, ECE), while ROC AUC and average precision 
 
 Where scikit-learn has no function, numpy computes the definition: Brier (mean over samples of the
 squared distance to the one-hot label), ECE (15 equal-width bins on the top probability),
-specificity and NPV (from confusion_matrix, 0 for a zero denominator). Where scikit-learn raises
+specificity and NPV (from confusion_matrix, 0 for a zero denominator). The lesion block is benign vs cancer
+on the rows whose label is not normal: roc_auc_score and balanced_accuracy_score of the score
+p_cancer / (p_benign + p_cancer) (1/2 when both are 0; the call: cancer when it beats the benign share),
+null when the lesion rows lack a benign or a cancer row. Where scikit-learn raises
 (ROC AUC of a class absent from y_true) or only warns and returns 0 (average precision of a class
 with no positive sample), the expected value is null.
 """
@@ -24,7 +27,7 @@ import numpy as np
 import sklearn
 from sklearn.metrics import (accuracy_score, average_precision_score, balanced_accuracy_score,
                              confusion_matrix, f1_score, log_loss, matthews_corrcoef,
-                             precision_recall_fscore_support, roc_auc_score)
+                             precision_recall_fscore_support, recall_score, roc_auc_score)
 
 NAMES = ["normal", "benign", "cancer"]
 LABELS = [0, 1, 2]
@@ -112,6 +115,24 @@ def case_unnormalised(rng):
     return y, s, None
 
 
+def case_lesion_edge(rng):
+    # lesion rows whose benign and cancer shares tie, rows with no lesion mass at all (p = [1, 0, 0]),
+    # scores tied across rows, and patients with several images
+    y, groups = [], []
+    for patient in range(40):
+        label = rng.choice(3, p=[0.4, 0.3, 0.3])
+        for _ in range(rng.integers(1, 4)):
+            y.append(label)
+            groups.append(f"P{patient:03d}")
+    y = np.array(y)
+    p = dirichlet_with_signal(rng, y, 1.0)
+    kind = rng.integers(0, 5, len(y))
+    p[kind == 0] = [1.0, 0.0, 0.0]
+    p[kind == 1] = [0.5, 0.25, 0.25]
+    p[kind == 2] = [0.2, 0.2, 0.6]
+    return y, p, groups
+
+
 CASES = [
     ("random", 1, case_random),
     ("study_imbalance", 2, case_study_imbalance),
@@ -123,6 +144,7 @@ CASES = [
     ("perfect", 8, case_perfect),
     ("confident_wrong", 9, case_confident_wrong),
     ("unnormalised", 10, case_unnormalised),
+    ("lesion_edge", 11, case_lesion_edge),
 ]
 
 
@@ -155,6 +177,24 @@ def ece(y, p, bins=15):
         if mask.any():
             total += mask.mean() * abs(correct[mask].mean() - conf[mask].mean())
     return float(total)
+
+
+def lesion(y, p):
+    m = y != 0
+    yl, pb, pc = y[m] == 2, p[m, 1], p[m, 2]
+    if yl.all() or not yl.any():
+        return None
+    total = pb + pc
+    safe = np.where(total > 0, total, 1.0)
+    score = np.where(total > 0, pc / safe, 0.5)
+    call = np.where(total > 0, pc / safe > pb / safe, False)
+    return {
+        "n": int(m.sum()),
+        "roc_auc": float(roc_auc_score(yl, score)),
+        "balanced_accuracy": float(balanced_accuracy_score(yl, call)),
+        "cancer_sensitivity": float(recall_score(yl, call)),
+        "benign_specificity": float(recall_score(~yl, ~call)),
+    }
 
 
 def macro_binary_auc(y, raw):
@@ -210,6 +250,7 @@ def expected(y, p, raw):
         "ece": ece(y, p),
         "confusion_matrix": cm.tolist(),
         "classes": classes,
+        "lesion": lesion(y, p),
     }
 
 

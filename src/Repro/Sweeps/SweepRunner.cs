@@ -96,6 +96,7 @@ public static class SweepRunner
             OutputDirectory = SweepLayout.Resolve(sweepDirectory, entry.Output),
             WriteCheckpoints = plan.WriteCheckpoints,
             SkipBadFiles = plan.SkipBadFiles,
+            Fold = entry.FoldSpec,
             Runtime = new RuntimeOptions(plan.Threads, plan.CpuIsa, plan.Deterministic),
             Observer = observer,
         };

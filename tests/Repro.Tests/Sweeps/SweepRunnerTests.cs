@@ -1,3 +1,4 @@
+using Repro.Data;
 using Repro.Reporting;
 using Repro.Results;
 using Repro.Sweeps;
@@ -38,6 +39,23 @@ public class SweepRunnerTests : IClassFixture<TinySweepFixture>
             SyntheticScale = 0.02, Seed = 7, CacheDirectory = TinySweep.Cache, Runtime = TestRuntime.Options,
         });
         Assert.Equal(RunSnapshot.Text(direct), RunSnapshot.Text(written));
+    }
+
+    [Fact]
+    public void A_fold_entry_runs_the_held_out_fold_of_the_recorded_assignment()
+    {
+        string planPath = TinySweep.NewPlan(TinySweep.Request(5) with { Folds = 3 }, "sweep-fold");
+        var outcome = SweepRunner.Run(planPath, 1, cacheDirectory: TinySweep.Cache);
+        Assert.Equal(new FoldSpec(3, 1), outcome.Entry.FoldSpec);
+        Assert.Contains("cv fold 2/3", outcome.Result.Data.Source);
+
+        // The same fold as an ordinary run with the fold data option (what repro cv runs for that fold).
+        var preset = PresetOverrides.Apply(PresetRegistry.Get("q1-cnn-smoke"), TinySweep.Overrides);
+        var direct = Trainer.Run(preset, new RunOptions
+        {
+            SyntheticScale = 0.02, Seed = 5, CacheDirectory = TinySweep.Cache, Runtime = TestRuntime.Options, Fold = new FoldSpec(3, 1),
+        });
+        Assert.Equal(RunSnapshot.Text(direct), RunSnapshot.Text(ResultFile.Read(outcome.ResultPath)));
     }
 
     [Fact]

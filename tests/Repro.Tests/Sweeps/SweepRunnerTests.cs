@@ -59,6 +59,35 @@ public class SweepRunnerTests : IClassFixture<TinySweepFixture>
     }
 
     [Fact]
+    public void An_entry_killed_after_an_epoch_continues_from_its_checkpoint_to_the_same_result()
+    {
+        // Two epochs with checkpoints; the first attempt stops after epoch 1 (as a preempted task would, minus the kill).
+        var twoEpochs = TinySweep.Request(11) with
+        {
+            Overrides = TinySweep.Overrides.Select(kv => kv.Key == "epochs" ? new KeyValuePair<string, string>("epochs", "2") : kv).ToArray(),
+            WriteCheckpoints = true,
+        };
+        string planPath = TinySweep.NewPlan(twoEpochs, "sweep-resume");
+        string dir = Path.GetDirectoryName(planPath)!;
+        var plan = SweepPlan.Read(planPath);
+        var entry = plan.Entries[0];
+        var preset = SweepRunner.Resolve(entry);
+        Assert.Throws<RunInterruptedException>(() =>
+            Trainer.Run(preset, SweepRunner.Options(plan, entry, dir, cacheDirectory: TinySweep.Cache) with { InterruptAfterEpoch = 1 }));
+        Assert.False(File.Exists(SweepLayout.Resolve(dir, entry.Result)));
+
+        var resumed = SweepRunner.Run(planPath, 0, cacheDirectory: TinySweep.Cache);
+        Assert.NotNull(resumed.ResumedFrom);
+        Assert.EndsWith("q1-cnn-smoke-seed11.last.ckpt", resumed.ResumedFrom);
+
+        var uninterrupted = Trainer.Run(preset, new RunOptions
+        {
+            SyntheticScale = 0.02, Seed = 11, CacheDirectory = TinySweep.Cache, Runtime = TestRuntime.Options,
+        });
+        Assert.Equal(RunSnapshot.Text(uninterrupted), RunSnapshot.Text(ResultFile.Read(resumed.ResultPath)));
+    }
+
+    [Fact]
     public void A_finished_entry_is_skipped_and_its_files_are_left_as_they_were()
     {
         string path = _sweep.First.ResultPath;

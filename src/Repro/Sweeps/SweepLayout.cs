@@ -1,5 +1,6 @@
 using System.Globalization;
 using Repro.Results;
+using Repro.Training.Presets;
 
 namespace Repro.Sweeps;
 
@@ -20,8 +21,9 @@ public static class SweepLayout
     public static string RunFolder(string preset, string settingsHash, Data.FoldSpec? fold) =>
         $"runs/{preset}-{settingsHash}" + (fold is { } f ? string.Create(CultureInfo.InvariantCulture, $"-k{f.Folds}-foldseed{f.Seed}-fold{f.Index + 1}") : "");
 
-    /// <summary>The result file of one run, inside its run folder.</summary>
-    public static string ResultPath(string runFolder, string preset, long seed) => $"{runFolder}/{ResultFile.FileName(preset, seed)}";
+    /// <summary>The result file of one run of the resolved <paramref name="preset"/>, inside its run folder: named as the
+    /// run names it (<see cref="ResultFile.FileName"/>), so what the run writes is where the plan looks.</summary>
+    public static string ResultPath(string runFolder, Preset preset, long seed) => $"{runFolder}/{ResultFile.FileName(preset.Name, seed)}";
 
     /// <summary>The failure record of entry <paramref name="index"/>.</summary>
     public static string FailurePath(int index) => $"{FailedFolder}/{index}.json";

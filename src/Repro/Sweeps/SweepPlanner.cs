@@ -42,7 +42,7 @@ public static class SweepPlanner
                 string output = SweepLayout.RunFolder(name, hash, fold);
                 foreach (long seed in request.Seeds)
                 {
-                    string result = SweepLayout.ResultPath(output, name, seed);
+                    string result = SweepLayout.ResultPath(output, preset, seed);
                     if (!results.Add(result)) throw new ArgumentException($"preset {name} is listed twice: entries would share the result {result}");
                     entries.Add(new SweepEntry
                     {

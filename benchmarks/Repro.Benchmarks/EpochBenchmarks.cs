@@ -17,7 +17,8 @@ public class EpochBenchmarks
     /// <summary>Training images in one epoch (the sampler draws as many as the split holds).</summary>
     public const int TrainImages = 2463;
 
-    private Trainer? _trainer;
+    private RunSetup? _setup;
+    private FitLoop? _fit;
     private int _epoch;
 
     /// <summary>cpu, and cuda only where present.</summary>
@@ -32,17 +33,18 @@ public class EpochBenchmarks
     public void Setup()
     {
         BenchSettings.EnsureRuntime();
-        _trainer = Trainer.Prepare(PresetRegistry.Get("q1-cnn-smoke"), new RunOptions
+        _setup = RunSetup.Build(PresetRegistry.Get("q1-cnn-smoke"), new RunOptions
         {
             DataDirectory = BenchSettings.DataDirectory, Seed = 42, Device = Device, Runtime = TorchRuntime.Options,
         });
+        _fit = new FitLoop(_setup);
     }
 
     /// <summary>One epoch; waits for the device.</summary>
     [Benchmark(OperationsPerInvoke = TrainImages)]
     public double TrainOneEpoch()
     {
-        var (loss, images, _) = _trainer!.TrainOneEpoch(++_epoch);
+        var (loss, images, _) = _fit!.TrainOneEpoch(++_epoch);
         if (images != TrainImages) throw new InvalidOperationException($"an epoch had {images} images, not {TrainImages}; OperationsPerInvoke would be wrong");
         BenchDevices.Synchronize(Devices.Resolve(Device));
         return loss;
@@ -50,5 +52,9 @@ public class EpochBenchmarks
 
     /// <summary>Frees data, model and optimizer.</summary>
     [GlobalCleanup]
-    public void Cleanup() => _trainer?.Dispose();
+    public void Cleanup()
+    {
+        _fit?.Dispose();
+        _setup?.Dispose();
+    }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Repro.Data.Audit;
 using Repro.Results;
+using Repro.Sweeps;
 
 namespace Repro.Reporting;
 
@@ -28,6 +29,7 @@ public static class ReportBuilder
         var exclude = new List<string> { reportPath, figuresDir };
         if (options.AuditPath is not null) exclude.Add(Path.GetFullPath(options.AuditPath));
         if (options.BenchmarksDirectory is not null) exclude.Add(Path.GetFullPath(options.BenchmarksDirectory));
+        var sweep = SweepPlan.IsSweep(options.ResultsDirectory) ? SweepCollection.Collect(options.ResultsDirectory) : null;
         var runs = ResultScanner.Scan(options.ResultsDirectory, exclude, notes);
         if (runs.Count == 0) throw new NoResultsException(options.ResultsDirectory);
 
@@ -45,11 +47,11 @@ public static class ReportBuilder
 
         var ctx = new ReportContext(runs, RunGroup.Of(runs), audit, Display(outDir, options.AuditPath), benchmarks,
             Display(outDir, options.BenchmarksDirectory), Display(outDir, options.ResultsDirectory)!, figures.Keys.ToHashSet(StringComparer.Ordinal), notes);
-        string markdown = Markdown(ctx);
+        string markdown = Markdown(ctx, sweep);
 
         Publish(outDir, reportPath, figures, markdown);
         return new ReportOutcome(reportPath, runs.Count,
-            figures.Keys.Select(f => Path.Combine(outDir, f.Replace('/', Path.DirectorySeparatorChar))).ToList(), benchmarks.Count, notes);
+            figures.Keys.Select(f => Path.Combine(outDir, f.Replace('/', Path.DirectorySeparatorChar))).ToList(), benchmarks.Count, notes, sweep);
     }
 
     private static void DrawFigures(LoadedRun run, IDictionary<string, byte[]> figures, List<string> notes)
@@ -73,7 +75,7 @@ public static class ReportBuilder
         }
     }
 
-    private static string Markdown(ReportContext ctx)
+    private static string Markdown(ReportContext ctx, SweepCollection? sweep)
     {
         var sb = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
@@ -85,6 +87,7 @@ public static class ReportBuilder
                   "CIs are 95% (bootstrap percentile for headline metrics, Wilson for per-class recall and specificity).\n\n");
         sb.Append("Contents: [1. Dataset](#1-dataset) · [2. The study: Q1 vs Q2](#2-the-study-q1-vs-q2) · [3. Across seeds](#3-across-seeds) · " +
                   "[4. Operating point](#4-operating-point-cancer-vs-rest) · [4b. Lesions](#4b-lesions-benign-vs-cancer) · [5. Throughput](#5-throughput) · [6. Runs](#6-runs)\n\n");
+        if (sweep is not null) SweepSection.Write(sb, sweep);
         DatasetSection.Write(sb, ctx);
         StudySection.Write(sb, ctx);
         MultiSeedSection.Write(sb, ctx);

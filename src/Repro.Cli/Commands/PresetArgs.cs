@@ -65,15 +65,21 @@ internal sealed class PresetArgs
     }
 
     /// <summary>The preset with --set, --backbone, --weights, --epochs and --image-size applied, checked before any work.</summary>
-    public Preset Apply(Preset preset, ParseResult parse)
+    public Preset Apply(Preset preset, ParseResult parse) => Checked(PresetOverrides.Apply(preset, Overrides(parse)));
+
+    /// <summary>--set, --backbone, --weights, --epochs and --image-size as <c>path=value</c> overrides, in the order applied.</summary>
+    public List<KeyValuePair<string, string>> Overrides(ParseResult parse)
     {
         var sets = (parse.GetValue(_set) ?? []).Select(kv => new KeyValuePair<string, string>(kv[..kv.IndexOf('=')], kv[(kv.IndexOf('=') + 1)..])).ToList();
         if (parse.GetValue(_backbone) is { } backbone) sets.Add(new("model.backbone", backbone));
         if (parse.GetValue(_weights) is { } weights) sets.Add(new("model.weights_path", weights));
         if (parse.GetValue(_epochs) is { } epochs) sets.Add(new("epochs", epochs.ToString(CultureInfo.InvariantCulture)));
         if (parse.GetValue(_imageSize) is { } size) sets.Add(new("image_size", size.ToString(CultureInfo.InvariantCulture)));
-        return Checked(PresetOverrides.Apply(preset, sets));
+        return sets;
     }
+
+    /// <summary>Every override checked against <paramref name="preset"/> (a sweep checks each of its presets before planning).</summary>
+    public static void Check(Preset preset, IEnumerable<KeyValuePair<string, string>> overrides) => Checked(PresetOverrides.Apply(preset, overrides));
 
     /// <summary>
     /// The one place the CLI checks a preset's ranges, after every override and before any work (the preset's own

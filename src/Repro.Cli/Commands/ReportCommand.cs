@@ -8,7 +8,8 @@ internal sealed class ReportCommand : Verb
 {
     private readonly Option<string> _results = new("--results")
     {
-        Description = "folder searched recursively for result files (*.json written by train/reproduce); other JSON there is ignored",
+        Description = "folder searched recursively for result files (*.json written by train/reproduce); other JSON there is ignored. " +
+                      "A sweep folder (plan.json from repro sweep) is checked against its plan: missing or failed entries are listed by index, exit 1",
         HelpName = "DIR",
         Required = true,
     };
@@ -49,6 +50,9 @@ internal sealed class ReportCommand : Verb
         var outcome = ReportBuilder.Build(new ReportOptions(results, output, audit, benchmarks));
         foreach (string note in outcome.Notes) stderr.WriteLine($"repro report: note: {note}");
         stdout.WriteLine($"report: {outcome.ReportPath} ({outcome.Runs} run(s), {outcome.Figures.Count} figure(s), {outcome.Benchmarks} benchmark case(s))");
-        return 0;
+        if (outcome.Sweep is not { } sweep) return 0;
+        stdout.WriteLine(sweep.Summary);
+        foreach (string line in sweep.ProblemLines) stderr.WriteLine($"repro report: {line}");
+        return sweep.Complete ? 0 : 1; // a partial sweep is reported, never passed off as finished
     }
 }

@@ -66,6 +66,11 @@ internal sealed record StudyRun(IReadOnlyList<Preset> Presets, long FirstSeed, i
     /// <summary>Runs <paramref name="preset"/> once per seed, with a progress label per run.</summary>
     public List<RunResult> RunSeeds(Preset preset, TextWriter progress) =>
         Enumerable.Range(0, Seeds).Select(s => FirstSeed + s)
-            .Select(seed => Trainer.Run(preset, Run with { Seed = seed, Observer = new ConsoleProgress($"{preset.Name} seed {seed}", progress) }))
+            .Select(seed =>
+            {
+                var result = Trainer.Run(preset, Run with { Seed = seed, Observer = new ConsoleProgress($"{preset.Name} seed {seed}", progress) });
+                RunFiles.Write(Run.OutputDirectory!, result);
+                return result;
+            })
             .ToList();
 }

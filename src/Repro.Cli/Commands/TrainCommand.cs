@@ -64,8 +64,9 @@ internal sealed class TrainCommand : Verb
             stdout.WriteLine($"continue with: repro train --preset {preset.Name} --seed {seed} --resume {stop.Checkpoint} (and the same options)");
             return 0;
         }
+        string written = RunFiles.Write(run.OutputDirectory!, result);
         ResultSummary.Write(stdout, result);
-        stdout.WriteLine($"result: {Path.Combine(run.OutputDirectory!, ResultFile.FileName(preset.Name, seed))}");
+        stdout.WriteLine($"result: {written}");
         return 0;
     }
 }

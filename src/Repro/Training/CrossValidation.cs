@@ -43,6 +43,8 @@ public static class CrossValidation
                         : Path.Combine(run.OutputDirectory, name, string.Create(CultureInfo.InvariantCulture, $"foldseed{seed}-fold{k + 1}")),
                     WriteCheckpoints = false,
                 });
+                if (run.OutputDirectory is not null) // the fold's own result file and test predictions
+                    RunFiles.Write(Path.Combine(run.OutputDirectory, name, string.Create(CultureInfo.InvariantCulture, $"foldseed{seed}-fold{k + 1}")), result);
                 source ??= result.Data.Source[..result.Data.Source.LastIndexOf(" [cv fold", StringComparison.Ordinal)];
                 outOfFold.AddRange(result.TestPredictions);
                 foldSummaries.Add(new CrossValidationFold(k, result.Data.Counts["train"].Sum(), result.Data.Counts["val"].Sum(), result.Test.N,

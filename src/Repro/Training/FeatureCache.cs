@@ -44,7 +44,6 @@ internal sealed class FeatureCache : IDisposable
     public static FeatureCache Compute(ReproModel model, InputPipeline input, TensorSet train, TensorSet val, TensorSet test,
         int batchSize, string? cacheDirectory, string dataFingerprint, ICollection<string>? notes = null)
     {
-        model.SetMode(false);
         string? path = cacheDirectory is null ? null
             : Path.Combine(cacheDirectory, "features", Key(model, input, train, batchSize, dataFingerprint) + ".features");
         if (path is not null && File.Exists(path))
@@ -145,14 +144,10 @@ internal sealed class FeatureCache : IDisposable
 
     private static Tensor Of(ReproModel model, InputPipeline input, TensorSet set, int batchSize)
     {
-        using var noGrad = no_grad();
         var parts = new List<Tensor>();
-        for (int start = 0; start < set.Count; start += batchSize)
-        {
-            using var scope = NewDisposeScope();
-            int count = Math.Min(batchSize, set.Count - start);
-            parts.Add(model.Features(input.Eval(set.Images.narrow(0, start, count))).MoveToOuterDisposeScope());
-        }
+        BatchPrediction.Run(model, set.Count, batchSize,
+            (start, count) => model.Features(input.Eval(set.Images.narrow(0, start, count))),
+            (_, _, features) => parts.Add(features.MoveToOuterDisposeScope()));
         var all = cat(parts, 0).DetachFromDisposeScope();
         foreach (var p in parts) p.Dispose();
         return all;

@@ -2,7 +2,6 @@ using Repro.IO;
 using Repro.Data;
 using Repro.Evaluation;
 using Repro.Models;
-using Repro.Results;
 using Repro.Runtime;
 using Repro.Training.Checkpoints;
 using Repro.Training.Speed;
@@ -98,31 +97,32 @@ public sealed class Predictor : IDisposable
         if (files.Count == 0) throw new InvalidDataException($"{directory} holds no .jpg/.jpeg/.png files");
         int size = Checkpoint.Settings.ImageSize;
         var predictions = new List<Prediction>(files.Count);
-        using var noGrad = no_grad();
         using var tf32 = SpeedSetup.UseTf32(Checkpoint.Settings.Speed); // as the run's own evaluation
-        for (int start = 0; start < files.Count; start += batchSize)
+        BatchPrediction.Run(_model, files.Count, batchSize, (start, count) =>
         {
-            using var scope = NewDisposeScope();
-            var chunk = files.Skip(start).Take(batchSize).ToList();
-            var pixels = new byte[chunk.Count * size * size];
-            for (int i = 0; i < chunk.Count; i++)
+            var pixels = new byte[count * size * size];
+            for (int i = 0; i < count; i++)
             {
+                string file = files[start + i];
                 byte[] decoded;
-                try { decoded = ImageDecoding.Decode(File.ReadAllBytes(chunk[i]), size, 40_000_000); }
-                catch (BadImageException e) { throw new InvalidDataException($"{chunk[i]}: {e.Message}", e); }
+                try { decoded = ImageDecoding.Decode(File.ReadAllBytes(file), size, 40_000_000); }
+                catch (BadImageException e) { throw new InvalidDataException($"{file}: {e.Message}", e); }
                 decoded.CopyTo(pixels, i * size * size);
             }
-            var batch = tensor(pixels, new long[] { chunk.Count, 1, size, size }, device: _device);
-            var probs = nn.functional.softmax(_model.forward(_input.Eval(batch)).to(ScalarType.Float64), 1).cpu().data<double>().ToArray();
-            for (int i = 0; i < chunk.Count; i++)
+            return _model.forward(_input.Eval(tensor(pixels, new long[] { count, 1, size, size }, device: _device)));
+        }, (start, count, logits) =>
+        {
+            var probabilities = BatchPrediction.Probabilities(logits);
+            for (int i = 0; i < count; i++)
             {
-                string rel = Path.GetRelativePath(directory, chunk[i]).Replace('\\', '/');
+                string rel = Path.GetRelativePath(directory, files[start + i]).Replace('\\', '/');
                 int label = rel.Split('/').SkipLast(1).Select(ClassLabels.FromName).LastOrDefault(l => l is not null) ?? -1;
-                predictions.Add(new Prediction(rel, label, probs.AsSpan(i * ClassLabels.Count, ClassLabels.Count).ToArray(),
-                    SampleIds.FromFileName(Path.GetFileName(chunk[i]))));
+                predictions.Add(new Prediction(rel, label, BatchPrediction.Row(probabilities, i),
+                    SampleIds.FromFileName(Path.GetFileName(files[start + i]))));
             }
-        }
-        return predictions;
+        });
+        // The run's own decision rule: the offsets it fitted on validation, recorded in the checkpoint it evaluated.
+        return Checkpoint.DecisionOffsets is { } offsets ? DecisionCalibration.Apply(predictions, offsets) : predictions;
     }
 
     /// <inheritdoc />

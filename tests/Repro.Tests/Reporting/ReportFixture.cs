@@ -38,6 +38,7 @@ public sealed class ReportFixture
             Runtime = TestRuntime.Options,
             Seed = 7,
         });
+        RunFiles.Write(ResultsDir, first);
         var predictions = first.TestPredictions
             .Select((p, i) => p with { Probabilities = i % 2 == 0 ? p.Probabilities.Reverse().ToArray() : p.Probabilities })
             .ToList();

@@ -25,6 +25,8 @@ public class TrainerTests
     {
         string dir = RepoPaths.NewTempDir("run");
         var result = Trainer.Run(Tiny, Options(dir));
+        Assert.Empty(Directory.GetFiles(dir, "*.json")); // the run writes checkpoints only; the caller writes the result
+        RunFiles.Write(dir, result);
         var read = ResultFile.Read(Path.Combine(dir, ResultFile.FileName(Tiny.Name, 7)));
         Assert.Equal(result.Test.BalancedAccuracy, read.Test.BalancedAccuracy);
         Assert.Equal(Tiny.Epochs, read.History.Count);
@@ -98,7 +100,7 @@ public class TrainerTests
     {
         Assert.Equal(FocalLossAlpha(PresetRegistry.Get("q1-cnn")), new[] { 0.2, 3.0, 6.0 });
         Assert.Equal(FocalLossAlpha(PresetRegistry.Get("q1-cnn-fixed")), new[] { 1.0, 1.0, 1.0 });
-        static double[] FocalLossAlpha(Preset p) => (Trainer.EffectiveLoss(p).Weights ?? Repro.Training.Losses.FocalLoss.StudyAlpha).ToArray();
+        static double[] FocalLossAlpha(Preset p) => (RunSetup.EffectiveLoss(p).Weights ?? Repro.Training.Losses.FocalLoss.StudyAlpha).ToArray();
     }
 
     [Fact]
@@ -106,8 +108,8 @@ public class TrainerTests
     {
         TestRuntime.Init();
         using var model = ModelFactory.Create(new ModelSpec("transfer", "resnet18"), TorchSharp.torch.CPU, loadWeights: false);
-        Assert.True(Trainer.CanCacheFeatures(PresetRegistry.Get("q2-resnet-fixed-smoke"), model));
-        Assert.False(Trainer.CanCacheFeatures(PresetRegistry.Get("q2-resnet-smoke"), model)); // study augmentation, BN trains
-        Assert.False(Trainer.CanCacheFeatures(PresetRegistry.Get("q2-resnet-fixed-smoke") with { UnfreezeLayer4AfterEpoch = 1 }, model));
+        Assert.True(RunSetup.CanCacheFeatures(PresetRegistry.Get("q2-resnet-fixed-smoke"), model));
+        Assert.False(RunSetup.CanCacheFeatures(PresetRegistry.Get("q2-resnet-smoke"), model)); // study augmentation, BN trains
+        Assert.False(RunSetup.CanCacheFeatures(PresetRegistry.Get("q2-resnet-fixed-smoke") with { UnfreezeLayer4AfterEpoch = 1 }, model));
     }
 }

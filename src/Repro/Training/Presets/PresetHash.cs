@@ -1,7 +1,6 @@
 using Repro.IO;
 using System.Security.Cryptography;
 using System.Text;
-using Repro.Results;
 
 namespace Repro.Training.Presets;
 

@@ -2,7 +2,6 @@ using Repro.IO;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Repro.Results;
 
 namespace Repro.Training.Presets;
 

@@ -1,0 +1,30 @@
+using Repro.Results;
+
+namespace Repro.Sweeps;
+
+/// <summary>
+/// Where a sweep's files go, relative to its folder. The one place a sweep names result files: it uses
+/// <see cref="ResultFile.FileName"/> inside a folder per preset, settings hash and fold, so two entries with
+/// other settings never share a file.
+/// </summary>
+public static class SweepLayout
+{
+    /// <summary>Folder of failure records (<c>failed/ENTRY.json</c>).</summary>
+    public const string FailedFolder = "failed";
+    /// <summary>Folder of per-task logs written by the engines.</summary>
+    public const string LogsFolder = "logs";
+
+    /// <summary>The run folder of one preset, settings hash and fold.</summary>
+    public static string RunFolder(string preset, string settingsHash, int? fold) =>
+        $"runs/{preset}-{settingsHash}" + (fold is { } f ? $"-fold{f}" : "");
+
+    /// <summary>The result file of one run, inside its run folder.</summary>
+    public static string ResultPath(string runFolder, string preset, long seed) => $"{runFolder}/{ResultFile.FileName(preset, seed)}";
+
+    /// <summary>The failure record of entry <paramref name="index"/>.</summary>
+    public static string FailurePath(int index) => $"{FailedFolder}/{index}.json";
+
+    /// <summary>A plan-relative path (forward slashes) made absolute under <paramref name="sweepDirectory"/>.</summary>
+    public static string Resolve(string sweepDirectory, string relative) =>
+        Path.GetFullPath(Path.Combine(sweepDirectory, relative.Replace('/', Path.DirectorySeparatorChar)));
+}

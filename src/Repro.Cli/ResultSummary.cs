@@ -22,6 +22,9 @@ internal static class ResultSummary
         w.WriteLine("confusion (rows true, cols predicted: " + string.Join("/", ClassLabels.Names) + ")");
         foreach (var (row, i) in t.ConfusionMatrix.Select((row, i) => (row, i)))
             w.WriteLine($"  {ClassLabels.Names[i],-7} " + string.Join(" ", row.Select(v => v.ToString(inv).PadLeft(5))));
+        if (t.Lesion is { } l)
+            w.WriteLine(string.Create(inv, $"lesions (benign vs cancer, {l.N} images): ROC AUC {l.RocAuc:F3}{LesionCi(l, Evaluation.LesionMetrics.RocAuc)}  balanced accuracy {l.BalancedAccuracy:F3}{LesionCi(l, Evaluation.LesionMetrics.BalancedAccuracy)}") +
+                (r.LesionOperatingPoint is { } lop ? string.Create(inv, $"  cancer sensitivity at the val threshold {lop.Threshold:F3}: {Fmt(lop.Test.Sensitivity)}") : ""));
         if (r.OperatingPoint is { } op)
             w.WriteLine(string.Create(inv, $"cancer operating point (val specificity ≥ {op.TargetSpecificity:F2}): threshold {op.Threshold:F3}, test sensitivity {Fmt(op.Test.Sensitivity)}, specificity {Fmt(op.Test.Specificity)}"));
         w.WriteLine(string.Create(inv, $"time: decode {r.Timings.DecodeSeconds:F1} s, features {r.Timings.FeatureSeconds:F1} s, train {r.Timings.TrainSeconds:F1} s ({r.Timings.TrainImagesPerSecond:F0} img/s), eval {r.Timings.EvalSeconds:F1} s"));
@@ -29,6 +32,11 @@ internal static class ResultSummary
     }
 
     private static string Fmt(double? v) => v is null ? "n/a" : v.Value.ToString("F3", CultureInfo.InvariantCulture);
+
+    private static string LesionCi(Evaluation.LesionReport l, string key) =>
+        l.Intervals is not null && l.Intervals.TryGetValue(key, out var ci)
+            ? string.Create(CultureInfo.InvariantCulture, $" [{ci.Lower:F3}, {ci.Upper:F3}]")
+            : "";
 
     private static string Ci(Evaluation.MetricReport m, string key) =>
         m.Intervals is not null && m.Intervals.TryGetValue(key, out var ci)

@@ -39,7 +39,8 @@ internal static class DatasetSection
 
             if (audit.ShortcutProbes.Count > 0)
             {
-                sb.Append("Source-shortcut probe: a class-balanced logistic regression on trivial features (file size, grey levels), fit on train. " +
+                sb.Append("Source-shortcut probe: a class-balanced logistic regression on trivial features (file size, grey levels, 8×8 JPEG block-boundary energy), fit on train; " +
+                          $"`harmonized/` rows: the same features after every image is re-encoded by one JPEG encoder at quality {Repro.Data.DataOptions.DefaultHarmonizeQuality} (the `--harmonize` data option). " +
                           "A balanced accuracy well above chance (0.333) means the classes can be told apart without looking at the breast.\n\n");
                 var probe = new MarkdownTable("probe", ">features", ">train BA", ">val BA", ">test BA", "test recall N / B / C");
                 foreach (var p in audit.ShortcutProbes)

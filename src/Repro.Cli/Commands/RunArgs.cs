@@ -49,6 +49,18 @@ internal sealed class RunArgs
         Description = "leave unreadable image files out (they are counted and listed) instead of stopping at the first",
     };
 
+    private readonly Option<bool> _harmonize = new("--harmonize")
+    {
+        Description = "source-harmonised data: every image re-encoded by one JPEG encoder at one quality (--harmonize-quality) before use",
+    };
+
+    private readonly Option<int> _harmonizeQuality = new Option<int>("--harmonize-quality")
+    {
+        Description = "JPEG quality of --harmonize (default 75, the coarser of MTH416's two sources)",
+        HelpName = "Q",
+        DefaultValueFactory = _ => Repro.Data.DataOptions.DefaultHarmonizeQuality,
+    }.Within(1, 100);
+
     private readonly RuntimeArgs _runtime;
 
     /// <param name="verb">The verb the options are added to.</param>
@@ -60,7 +72,7 @@ internal sealed class RunArgs
             Description = $"dataset folder {{train,val,test}}/{{normal,benign,cancer|malignant}}/ (default: {dataDefault})",
             HelpName = "DIR",
         };
-        foreach (var option in new Option[] { _data, _syntheticScale, _device, _out, NoCheckpoints, _cache, _skipBadFiles })
+        foreach (var option in new Option[] { _data, _syntheticScale, _device, _out, NoCheckpoints, _cache, _skipBadFiles, _harmonize, _harmonizeQuality })
             verb.Add(option);
         _runtime = new RuntimeArgs(verb);
     }
@@ -95,6 +107,7 @@ internal sealed class RunArgs
             WriteCheckpoints = !parse.GetValue(NoCheckpoints),
             CacheDirectory = parse.GetValue(_cache),
             SkipBadFiles = parse.GetValue(_skipBadFiles),
+            HarmonizeJpegQuality = parse.GetValue(_harmonize) ? parse.GetValue(_harmonizeQuality) : null,
             Runtime = _runtime.Read(parse),
             Observer = new ConsoleProgress(label, progress),
         };

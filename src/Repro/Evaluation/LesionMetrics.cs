@@ -40,7 +40,7 @@ public static class LesionMetrics
         {
             double benign = p.Probabilities[ClassLabels.Benign], cancer = p.Probabilities[ClassLabels.Cancer], sum = benign + cancer;
             double[] probabilities = sum > 0 ? [0, benign / sum, cancer / sum] : [0, 0.5, 0.5];
-            return p with { Probabilities = probabilities };
+            return p with { Probabilities = probabilities, RawScores = null }; // the lesion score is ranked, not the raw cancer score
         }).ToList();
 
     /// <summary>

@@ -53,7 +53,7 @@ public static class ExperimentCatalogue
 
     /// <summary>The preset with a random-init torchvision ResNet18 backbone instead of the ImageNet one.</summary>
     public static Preset RandomBackbone(Preset preset) =>
-        preset with { Name = preset.Name + "-random-backbone", Model = new ModelSpec("transfer", "resnet18") };
+        preset with { Name = preset.Name + "-random-backbone", Model = new ModelSpec(ModelKind.Transfer, "resnet18") };
 
     private static Experiment Single(string name, string description, ExperimentTier tier, Preset preset, ExperimentData? data = null) =>
         new(name, description, tier, data ?? ExperimentData.Mth416, [new ExperimentRun(null, preset, Seed)]);

@@ -40,22 +40,21 @@ public class DanglingSnapshotTests
     }
 
     /// <summary>
-    /// Verified files of snapshot tests outside the catalogue (<c>{Class}.{Method}[_{argument}].verified.txt</c> of a
-    /// snapshot test class's facts and theories), found by reflection: none but the legacy study tests, kept while
-    /// their catalogue entries have no verified JSON.
+    /// Verified files of snapshot tests outside the catalogue (<c>{Class}.{Method}[_{argument}].verified.txt</c> of any
+    /// fact or theory in this assembly, found by reflection): the legacy study tests, kept while their catalogue entries
+    /// have no verified JSON, and snapshot tests of other areas (patient folds).
     /// </summary>
     internal static IEnumerable<string> TestSnapshots()
     {
-        var type = typeof(DanglingSnapshotTests).Assembly.GetTypes().FirstOrDefault(t => t.Name == "StudyReproductionTests");
-        if (type is null) yield break;
-        foreach (var method in type.GetMethods())
-        {
-            if (method.GetCustomAttributes(typeof(FactAttribute), true).Length == 0) continue;
-            var rows = method.GetCustomAttributes(typeof(InlineDataAttribute), true).Cast<InlineDataAttribute>()
-                .SelectMany(a => a.GetData(method)).Select(args => (string?)args[0]?.ToString()).ToList();
-            if (rows.Count == 0) rows.Add(null);
-            foreach (string? argument in rows) yield return Snapshot.Name(type.Name, method.Name, argument) + ".verified.txt";
-        }
+        foreach (var type in typeof(DanglingSnapshotTests).Assembly.GetTypes())
+            foreach (var method in type.GetMethods())
+            {
+                if (method.GetCustomAttributes(typeof(FactAttribute), true).Length == 0) continue;
+                var rows = method.GetCustomAttributes(typeof(InlineDataAttribute), true).Cast<InlineDataAttribute>()
+                    .SelectMany(a => a.GetData(method)).Select(args => args.Length == 0 ? null : args[0]?.ToString()).ToList();
+                rows.Add(null);
+                foreach (string? argument in rows) yield return Snapshot.Name(type.Name, method.Name, argument) + ".verified.txt";
+            }
     }
 
     /// <summary>The verified files among <paramref name="fileNames"/> that no entry of <paramref name="catalogue"/> makes.</summary>

@@ -217,8 +217,8 @@ public class BadInputCorpusTests(CorpusFixture fixture) : IClassFixture<CorpusFi
             Assert.Empty(Directory.GetFiles(outDir, "*.json"));
 
             // Beside it: a temporary file of another host (a sweep on a shared folder) and one of a live process.
-            string otherHost = Path.Combine(checkpoints, AtomicFile.TempFileName("q1-cnn-smoke-seed42.last.ckpt", new WriterIdentity("another-host", dead)));
-            string livePid = Path.Combine(checkpoints, AtomicFile.TempFileName("q1-cnn-smoke-seed42.last.ckpt", new WriterIdentity(host, live.Id)));
+            string otherHost = Path.Combine(checkpoints, AtomicFile.TempFileName(Path.GetFileName(fixture.Checkpoint), new WriterIdentity("another-host", dead)));
+            string livePid = Path.Combine(checkpoints, AtomicFile.TempFileName(Path.GetFileName(fixture.Checkpoint), new WriterIdentity(host, live.Id)));
             File.WriteAllText(otherHost, "x");
             File.WriteAllText(livePid, "x");
 
@@ -227,7 +227,7 @@ public class BadInputCorpusTests(CorpusFixture fixture) : IClassFixture<CorpusFi
             Assert.False(File.Exists(killed));
             Assert.True(File.Exists(otherHost));
             Assert.True(File.Exists(livePid));
-            Assert.True(File.Exists(Path.Combine(checkpoints, "q1-cnn-smoke-seed42.last.ckpt")));
+            Assert.True(File.Exists(Path.Combine(checkpoints, Path.GetFileName(fixture.Checkpoint))));
             Assert.Contains("warning:", stdout);
         }
         finally
@@ -313,7 +313,7 @@ public class BadInputCorpusTests(CorpusFixture fixture) : IClassFixture<CorpusFi
             Run([.. CorpusFixture.TrainArgs(data, outDir, RepoPaths.NewTempDir("corpus-cache")), "--skip-bad-files"]),
             "train/benign/P_09010_LEFT_CC.png", "val/normal/P_09011_LEFT_CC.jpg");
         Assert.Contains("2 bad file(s) skipped", stdout);
-        var result = Repro.Results.ResultFile.Read(Path.Combine(outDir, "q1-cnn-smoke-seed42.json"));
+        var result = Repro.Results.ResultFile.Read(Directory.GetFiles(outDir, "q1-cnn-smoke-*-seed42.json").Single());
         Assert.Equal(new[] { "train/benign/P_09010_LEFT_CC.png", "val/normal/P_09011_LEFT_CC.jpg" }, result.Data.Skipped.Select(f => f.Path));
         Assert.Contains("empty file", result.Data.Skipped[0].Reason);
         Assert.Contains("dangling symbolic link", result.Data.Skipped[1].Reason);

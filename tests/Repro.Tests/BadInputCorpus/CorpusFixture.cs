@@ -21,8 +21,9 @@ public sealed class CorpusFixture
         string outDir = RepoPaths.NewTempDir("corpus-run");
         var (code, _, err) = CliRunner.Run(TrainArgs(Data, outDir, RepoPaths.NewTempDir("corpus-cache")));
         if (code != 0) throw new InvalidOperationException("the corpus fixture's training run failed: " + err);
-        Checkpoint = Path.Combine(outDir, "checkpoints", "q1-cnn-smoke-seed42.last.ckpt");
-        Result = Path.Combine(outDir, "q1-cnn-smoke-seed42.json");
+        // Files are named PRESET-SETTINGSHASH-seedN (ResultIdentity.Stem).
+        Checkpoint = Directory.GetFiles(Path.Combine(outDir, "checkpoints"), "q1-cnn-smoke-*-seed42.last.ckpt").Single();
+        Result = Directory.GetFiles(outDir, "q1-cnn-smoke-*-seed42.json").Single();
     }
 
     /// <summary>A valid dataset root (train/val/test, two 32 px PNGs per class; test's cancer folder is malignant/).</summary>

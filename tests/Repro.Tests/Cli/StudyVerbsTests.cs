@@ -37,6 +37,23 @@ public class StudyVerbsTests
     }
 
     [Fact]
+    public void Cv_pools_the_out_of_fold_predictions_and_prints_lesion_metrics()
+    {
+        string outDir = RepoPaths.NewTempDir("cv");
+        var (code, stdout, stderr) = Run(["cv", "--preset", "q1-cnn-smoke", "--folds", "3", "--bootstrap", "20", "--harmonize", "--out", outDir,
+            "--synthetic-scale", "0.05", "--epochs", "1", "--image-size", "32", "--threads", "2", "--set", "bootstrap_resamples=0"]);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("3-fold patient-grouped CV", stdout);
+        Assert.Contains("jpeg-imagesharp-luminance-q75", stdout); // --harmonize reached the data
+        Assert.Contains("pooled out-of-fold", stdout);
+        Assert.Contains("lesions (", stdout);
+        Assert.True(File.Exists(Path.Combine(outDir, "cv-q1-cnn-smoke-k3-foldseed42-seed42.json")));
+        var (usage, _, err) = Run(["cv", "--preset", "q1-cnn-smoke", "--folds", "1"]);
+        Assert.Equal(2, usage);
+        Assert.Contains("--folds", err);
+    }
+
+    [Fact]
     public void Ablate_runs_six_variants_per_preset()
     {
         string outDir = RepoPaths.NewTempDir("ablate");

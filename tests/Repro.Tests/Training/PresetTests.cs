@@ -1,4 +1,8 @@
 using Repro.Results;
+using Repro.Data.Augment;
+using Repro.Data.Sampling;
+using Repro.Models;
+using Repro.Training.Losses;
 using Repro.Training.Presets;
 
 namespace Repro.Tests.Training;
@@ -9,12 +13,12 @@ public class PresetTests
     public void Study_presets_hold_the_studys_protocol()
     {
         var q1 = PresetRegistry.Get("q1-cnn");
-        Assert.Equal(("custom-cnn", 3e-4, 1e-4, 32, 15, 224), (q1.Model.Kind, q1.LearningRate, q1.WeightDecay, q1.BatchSize, q1.Epochs, q1.ImageSize));
+        Assert.Equal((ModelKind.CustomCnn, 3e-4, 1e-4, 32, 15, 224), (q1.Model.Kind, q1.LearningRate, q1.WeightDecay, q1.BatchSize, q1.Epochs, q1.ImageSize));
         Assert.Equal((3, 0.5, 1e-7, 6, 1.0), (q1.PlateauPatience, q1.PlateauFactor, q1.MinLearningRate, q1.EarlyStoppingPatience, q1.GradClipNorm));
-        Assert.Equal(("focal", 2.0, "class-weighted", "study"), (q1.Loss.Kind, q1.Loss.Gamma, q1.Sampler, q1.Augment));
+        Assert.Equal((LossKind.Focal, 2.0, SamplerKind.ClassWeighted, AugmentKind.Study), (q1.Loss.Kind, q1.Loss.Gamma, q1.Sampler, q1.Augment));
         Assert.Equal(StudyDefects.Study, q1.Defects);
         var q2 = PresetRegistry.Get("q2-resnet");
-        Assert.Equal(("transfer", 1e-4), (q2.Model.Kind, q2.LearningRate));
+        Assert.Equal((ModelKind.Transfer, 1e-4), (q2.Model.Kind, q2.LearningRate));
         Assert.Equal(StudyDefects.None, PresetRegistry.Get("q2-resnet-fixed").Defects);
         foreach (var name in new[] { "q1-cnn-smoke", "q2-resnet-smoke", "q1-cnn-fixed-smoke", "q2-resnet-fixed-smoke", "improved" })
             Assert.True(PresetRegistry.All.ContainsKey(name), name);
@@ -42,7 +46,7 @@ public class PresetTests
         Assert.Equal(3, p.Epochs);
         Assert.False(p.Defects.ClampAfterNormalize);
         Assert.True(p.Defects.ShallowBestRestore);
-        Assert.Equal("ce", p.Loss.Kind);
+        Assert.Equal(LossKind.Ce, p.Loss.Kind);
         Assert.Equal(new[] { 1.0, 2, 3 }, p.Loss.Weights);
         Assert.Equal("resnet18", p.Model.Backbone);
         Assert.Equal(5, p.UnfreezeLayer4AfterEpoch);
@@ -71,7 +75,7 @@ public class PresetTests
         var q1 = PresetRegistry.Get("q1-cnn-smoke");
         Assert.Equal(PresetHash.Of(q1), PresetHash.Of(q1 with { Name = "renamed", Description = "other words", Device = "cuda" }));
         Assert.NotEqual(PresetHash.Of(q1), PresetHash.Of(q1 with { Epochs = q1.Epochs + 1 }));
-        Assert.NotEqual(PresetHash.Of(q1), PresetHash.Of(q1 with { Loss = q1.Loss with { Kind = "ce" } }));
+        Assert.NotEqual(PresetHash.Of(q1), PresetHash.Of(q1 with { Loss = q1.Loss with { Kind = LossKind.Ce } }));
         Assert.NotEqual(PresetHash.Of(q1), PresetHash.Of(q1 with { Speed = new Repro.Training.Speed.SpeedOptions() }));
         // Every preset field but the named exceptions is hashed, including any field added later.
         var keys = System.Text.Json.Nodes.JsonNode.Parse(PresetHash.HashedJson(q1 with { Speed = new(), UnfreezeLayer3AfterEpoch = 1, UnfreezeLayer4AfterEpoch = 1 }))!

@@ -1,5 +1,4 @@
 using Repro.IO;
-using Repro.Results;
 
 namespace Repro.Data.Audit;
 
@@ -16,7 +15,9 @@ namespace Repro.Data.Audit;
 /// <param name="IdConflicts">Ids in more than one split or under more than one class.</param>
 /// <param name="ExactDuplicates">Groups of byte-identical files.</param>
 /// <param name="NearDuplicates">Near-identical images by perceptual hash.</param>
-/// <param name="ShortcutProbes">Trivial-feature classifiers: full, file size only, grey levels only.</param>
+/// <param name="ShortcutProbes">Trivial-feature classifiers: file size + grey levels, file size only, grey levels only,
+/// 8×8 block-boundary energy only; then the same four (<c>harmonized/…</c>) on every image re-encoded at JPEG quality
+/// <see cref="DataOptions.DefaultHarmonizeQuality"/> (<see cref="ImageDecoding.Harmonize"/>, the loader's harmonised option).</param>
 /// <param name="Unreadable">Files that could not be decoded, with the reason.</param>
 /// <param name="Notes">Folders and files that were ignored, and missing splits.</param>
 public sealed record AuditReport(string DataDir, int Images, IReadOnlyList<SplitAudit> Splits,
@@ -76,10 +77,17 @@ public sealed record AuditReport(string DataDir, int Images, IReadOnlyList<Split
         var probes = new List<ShortcutProbe>();
         if (train.Select(s => s.Label).Distinct().Count() > 1)
         {
-            int all = ShortcutProbe.AllFeatureNames.Count;
-            probes.Add(ShortcutProbe.Fit("all_trivial", Enumerable.Range(0, all).ToList(), train, val, test));
-            probes.Add(ShortcutProbe.Fit("file_size", [0], train, val, test));
-            probes.Add(ShortcutProbe.Fit("intensity", Enumerable.Range(1, all - 1).ToList(), train, val, test));
+            // file size and grey levels (the first probes' columns), the block-boundary energy alone; then the same four
+            // on the source-harmonised images, reported whatever they show
+            int greyEnd = ShortcutProbe.BlockEnergyColumn;
+            foreach (bool harmonized in new[] { false, true })
+            {
+                string prefix = harmonized ? ShortcutProbe.HarmonizedPrefix : "";
+                probes.Add(ShortcutProbe.Fit(prefix + "all_trivial", Enumerable.Range(0, greyEnd).ToList(), train, val, test, harmonized));
+                probes.Add(ShortcutProbe.Fit(prefix + "file_size", [0], train, val, test, harmonized));
+                probes.Add(ShortcutProbe.Fit(prefix + "intensity", Enumerable.Range(1, greyEnd - 1).ToList(), train, val, test, harmonized));
+                probes.Add(ShortcutProbe.Fit(prefix + "block_energy", [ShortcutProbe.BlockEnergyColumn], train, val, test, harmonized));
+            }
         }
         else
         {

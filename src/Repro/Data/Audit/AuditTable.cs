@@ -50,9 +50,9 @@ public static class AuditTable
         if (n.Candidates > 10) Line($"  … {n.Candidates - 10} more candidate(s) (see --json)");
         Line();
         Line("Source-shortcut probe (classifier on trivial features, fit on train; balanced accuracy, chance 0.333)");
-        Line($"  {"probe",-12} {"features",9} {"train",7} {"val",7} {"test",7}   test recall N/B/C");
+        Line($"  {"probe",-24} {"features",9} {"train",7} {"val",7} {"test",7}   test recall N/B/C   (harmonized/: every image re-encoded at JPEG q{DataOptions.DefaultHarmonizeQuality})");
         foreach (var p in r.ShortcutProbes)
-            Line(string.Format(c, "  {0,-12} {1,9} {2,7:F3} {3,7} {4,7}   {5}", p.Name, p.Features.Count, p.TrainBalancedAccuracy,
+            Line(string.Format(c, "  {0,-24} {1,9} {2,7:F3} {3,7} {4,7}   {5}", p.Name, p.Features.Count, p.TrainBalancedAccuracy,
                 Fmt(p.ValBalancedAccuracy), Fmt(p.TestBalancedAccuracy),
                 p.TestRecall is null ? "-" : string.Join(" / ", p.TestRecall.Select(v => v.ToString("F2", c)))));
         if (r.Unreadable.Count > 0)

@@ -20,7 +20,7 @@ internal static class ImageScanner
         { ".jpg", ".jpeg", ".png", ".bmp", ".gif", ".tif", ".tiff", ".webp", ".tga" };
 
     /// <summary>Reads the dataset; <paramref name="notes"/> receives folders and files that are not part of it.</summary>
-    public static List<ScannedImage> Scan(string dataDir, List<string> notes)
+    public static List<ScannedImage> Scan(string dataDir, List<string> notes, int harmonizeQuality = DataOptions.DefaultHarmonizeQuality)
     {
         var root = Path.GetFullPath(dataDir);
         var entries = new List<(string Split, int Label, string Folder, string File)>();
@@ -66,12 +66,26 @@ internal static class ImageScanner
         Parallel.For(0, entries.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) }, i =>
         {
             var (split, label, folder, file) = entries[i];
-            result[i] = Read(root, split, label, folder, file);
+            result[i] = Read(root, split, label, folder, file, harmonizeQuality);
         });
         return result.ToList();
     }
 
-    private static ScannedImage Read(string root, string split, int label, string folder, string file)
+    // Mean grey level in [0, 1] and the 16-bin histogram (fractions).
+    private static (double Mean, double[] Histogram) GreyLevels(byte[] pixels)
+    {
+        var hist = new double[16];
+        double sum = 0;
+        foreach (byte p in pixels)
+        {
+            sum += p;
+            hist[p >> 4]++;
+        }
+        for (int k = 0; k < hist.Length; k++) hist[k] /= pixels.Length;
+        return (sum / pixels.Length / 255.0, hist);
+    }
+
+    private static ScannedImage Read(string root, string split, int label, string folder, string file, int harmonizeQuality)
     {
         string rel = Path.GetRelativePath(root, file).Replace('\\', '/');
         byte[]? read = ImageFiles.TryRead(file, out string? unreadable);
@@ -99,14 +113,9 @@ internal static class ImageScanner
             using var image = Image.Load<L8>(bytes);
             var pixels = new byte[image.Width * image.Height];
             image.CopyPixelDataTo(pixels);
-            var hist = new double[16];
-            double sum = 0;
-            foreach (byte p in pixels)
-            {
-                sum += p;
-                hist[p >> 4]++;
-            }
-            for (int k = 0; k < hist.Length; k++) hist[k] /= pixels.Length;
+            var (mean, hist) = GreyLevels(pixels);
+            var (jpegBytes, harmonized) = ImageDecoding.Harmonize(pixels, image.Width, image.Height, harmonizeQuality);
+            var (harmonizedMean, harmonizedHist) = GreyLevels(harmonized);
             return basic with
             {
                 Width = image.Width,
@@ -114,8 +123,13 @@ internal static class ImageScanner
                 Format = format.Name,
                 Mode = ModeOf(info.PixelType.BitsPerPixel, jpeg?.ColorType),
                 JpegQuality = jpeg?.Quality,
-                MeanIntensity = sum / pixels.Length / 255.0,
+                MeanIntensity = mean,
                 Histogram = hist,
+                BlockEnergy = BlockArtifacts.BoundaryEnergy(pixels, image.Width, image.Height),
+                HarmonizedBytes = jpegBytes.LongLength,
+                HarmonizedMean = harmonizedMean,
+                HarmonizedHistogram = harmonizedHist,
+                HarmonizedBlockEnergy = BlockArtifacts.BoundaryEnergy(harmonized, image.Width, image.Height),
                 DHash = PerceptualHash.DHash(pixels, image.Width, image.Height),
                 PHash = PerceptualHash.PHash(pixels, image.Width, image.Height),
                 Thumbnail = PerceptualHash.Thumbnail(pixels, image.Width, image.Height, 16, 16),

@@ -39,4 +39,14 @@ internal sealed record ScannedImage
     public ulong PHash { get; init; }
     /// <summary>16×16 box-averaged grey thumbnail, 0…255, for confirming near-duplicates.</summary>
     public double[] Thumbnail { get; init; } = [];
+    /// <summary>8×8 block-boundary energy of the decoded pixels (<see cref="BlockArtifacts"/>).</summary>
+    public double BlockEnergy { get; init; }
+    /// <summary>The same trivial features after source harmonisation (<see cref="ImageDecoding.Harmonize"/>): re-encoded file size, …</summary>
+    public long HarmonizedBytes { get; init; }
+    /// <summary>… mean grey level in [0, 1], …</summary>
+    public double HarmonizedMean { get; init; }
+    /// <summary>… 16-bin grey histogram, …</summary>
+    public double[] HarmonizedHistogram { get; init; } = [];
+    /// <summary>… and block-boundary energy.</summary>
+    public double HarmonizedBlockEnergy { get; init; }
 }

@@ -19,17 +19,23 @@ public sealed record ShortcutProbe(string Name, IReadOnlyList<string> Features, 
     double TrainBalancedAccuracy, double? ValBalancedAccuracy, double? TestBalancedAccuracy,
     IReadOnlyList<double>? ValRecall, IReadOnlyList<double>? TestRecall, double Chance)
 {
-    /// <summary>The feature names of the full probe: log file size, mean grey level, 16 histogram bins.</summary>
+    /// <summary>Every trivial feature: log file size, mean grey level, 16 histogram bins, 8×8 block-boundary energy.</summary>
     public static IReadOnlyList<string> AllFeatureNames { get; } =
-        ["log_file_bytes", "mean_intensity", .. Enumerable.Range(0, 16).Select(k => $"hist_{k * 16:D3}_{k * 16 + 15:D3}")];
+        ["log_file_bytes", "mean_intensity", .. Enumerable.Range(0, 16).Select(k => $"hist_{k * 16:D3}_{k * 16 + 15:D3}"), "block_energy"];
+
+    /// <summary>Column of the block-boundary energy in <see cref="AllFeatureNames"/>.</summary>
+    public const int BlockEnergyColumn = 18;
+
+    /// <summary>Prefix of the probes on source-harmonised images (re-encoded at one quality).</summary>
+    public const string HarmonizedPrefix = "harmonized/";
 
     /// <summary>Fits the probe on <paramref name="train"/> using feature columns <paramref name="columns"/> of <see cref="AllFeatureNames"/>.</summary>
     internal static ShortcutProbe Fit(string name, IReadOnlyList<int> columns,
-        IReadOnlyList<ScannedImage> train, IReadOnlyList<ScannedImage> val, IReadOnlyList<ScannedImage> test)
+        IReadOnlyList<ScannedImage> train, IReadOnlyList<ScannedImage> val, IReadOnlyList<ScannedImage> test, bool harmonized = false)
     {
         double[] Row(ScannedImage s)
         {
-            var all = FeatureRow(s);
+            var all = harmonized ? HarmonizedFeatureRow(s) : FeatureRow(s);
             return columns.Select(c => all[c]).ToArray();
         }
         var model = BalancedLogisticRegression.Fit(train.Select(Row).ToList(), train.Select(s => s.Label).ToList(), ClassLabels.Count);
@@ -55,5 +61,9 @@ public sealed record ShortcutProbe(string Name, IReadOnlyList<string> Features, 
     }
 
     /// <summary>Every feature of one image, in <see cref="AllFeatureNames"/> order.</summary>
-    internal static double[] FeatureRow(ScannedImage s) => [Math.Log(Math.Max(1, s.Bytes)), s.MeanIntensity, .. s.Histogram];
+    internal static double[] FeatureRow(ScannedImage s) => [Math.Log(Math.Max(1, s.Bytes)), s.MeanIntensity, .. s.Histogram, s.BlockEnergy];
+
+    /// <summary>The same features of the image after source harmonisation (the re-encoded file and its pixels).</summary>
+    internal static double[] HarmonizedFeatureRow(ScannedImage s) =>
+        [Math.Log(Math.Max(1, s.HarmonizedBytes)), s.HarmonizedMean, .. s.HarmonizedHistogram, s.HarmonizedBlockEnergy];
 }

@@ -85,6 +85,22 @@ public class AuditReportTests(Mth416AuditFixture fixture) : IClassFixture<Mth416
     }
 
     [Fact]
+    public void Probes_before_and_after_source_harmonisation_are_reported()
+    {
+        string[] names = ["all_trivial", "file_size", "intensity", "block_energy"];
+        Assert.Equal(names.Concat(names.Select(n => ShortcutProbe.HarmonizedPrefix + n)), _r.ShortcutProbes.Select(p => p.Name));
+        Assert.Equal(["block_energy"], _r.ShortcutProbes.Single(p => p.Name == "block_energy").Features);
+        foreach (var p in _r.ShortcutProbes)
+        {
+            Console.WriteLine($"{p.Name,-26} train {p.TrainBalancedAccuracy:F3}  val {p.ValBalancedAccuracy:F3}  test {p.TestBalancedAccuracy:F3}");
+            Assert.InRange(p.TestBalancedAccuracy!.Value, 0, 1);
+        }
+        // re-encoding every image at one quality changes what the file size says: the probe is refitted on new sizes
+        Assert.NotEqual(_r.ShortcutProbes.Single(p => p.Name == "file_size").TrainBalancedAccuracy,
+                        _r.ShortcutProbes.Single(p => p.Name == ShortcutProbe.HarmonizedPrefix + "file_size").TrainBalancedAccuracy);
+    }
+
+    [Fact]
     public void Report_round_trips_through_json_and_prints_a_table()
     {
         string dir = RepoPaths.NewTempDir("audit");

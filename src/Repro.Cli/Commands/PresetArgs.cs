@@ -65,7 +65,7 @@ internal sealed class PresetArgs
     }
 
     /// <summary>The preset with --set, --backbone, --weights, --epochs and --image-size applied, checked before any work.</summary>
-    public Preset Apply(Preset preset, ParseResult parse) => Checked(PresetOverrides.Apply(preset, Overrides(parse)));
+    public Preset Apply(Preset preset, ParseResult parse) => Checked(preset, Overrides(parse));
 
     /// <summary>--set, --backbone, --weights, --epochs and --image-size as <c>path=value</c> overrides, in the order applied.</summary>
     public List<KeyValuePair<string, string>> Overrides(ParseResult parse)
@@ -79,12 +79,23 @@ internal sealed class PresetArgs
     }
 
     /// <summary>Every override checked against <paramref name="preset"/> (a sweep checks each of its presets before planning).</summary>
-    public static void Check(Preset preset, IEnumerable<KeyValuePair<string, string>> overrides) => Checked(PresetOverrides.Apply(preset, overrides));
+    public static void Check(Preset preset, IEnumerable<KeyValuePair<string, string>> overrides) => Checked(preset, overrides);
 
-    /// <summary>The one check of a preset's ranges (<see cref="Preset.Validate"/>), after every override and before any work.</summary>
-    private static Preset Checked(Preset p)
+    /// <summary>
+    /// The overrides applied and the one check of a preset's ranges (<see cref="Preset.Validate"/>), before any work.
+    /// Every value came from the command line, so a value that does not fit or is out of range is a usage error (exit 2).
+    /// </summary>
+    private static Preset Checked(Preset preset, IEnumerable<KeyValuePair<string, string>> overrides)
     {
-        p.Validate();
-        return p;
+        try
+        {
+            var p = PresetOverrides.Apply(preset, overrides);
+            p.Validate();
+            return p;
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message);
+        }
     }
 }

@@ -36,6 +36,7 @@ public static class SweepPlanner
         foreach (string name in request.Presets)
         {
             var preset = PresetOverrides.Apply(PresetRegistry.Get(name), request.Overrides);
+            preset.Validate(); // a plan never holds an entry that cannot run
             string hash = PresetHash.Of(preset);
             foreach (var fold in folds)
             {

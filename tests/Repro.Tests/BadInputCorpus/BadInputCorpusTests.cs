@@ -342,6 +342,20 @@ public class BadInputCorpusTests(CorpusFixture fixture) : IClassFixture<CorpusFi
         NothingLeft(cache, cache); // refused before the decode: no cache entry either
     }
 
+    [Theory]
+    [InlineData("batch-size-zero", "batch_size=0"), CorpusCase("batch-size-zero")]
+    [InlineData("batch-size-negative", "batch_size=-4"), CorpusCase("batch-size-negative")]
+    [InlineData("eval-batch-size-zero", "eval_batch_size=0"), CorpusCase("eval-batch-size-zero")]
+    [InlineData("learning-rate-negative", "learning_rate=-1"), CorpusCase("learning-rate-negative")]
+    [InlineData("train-fraction-zero", "train_fraction=0"), CorpusCase("train-fraction-zero")]
+    [InlineData("focal-gamma-negative", "loss.gamma=-5"), CorpusCase("focal-gamma-negative")]
+    public void Preset_setting_out_of_range_is_refused_before_any_work(string id, string set)
+    {
+        string outDir = Path.Combine(RepoPaths.NewTempDir("corpus-out"), "results"), cache = RepoPaths.NewTempDir("corpus-cache");
+        Expect(id, Run([.. CorpusFixture.TrainArgs(fixture.Data, outDir, cache), "--set", set]));
+        NothingLeft(outDir, cache); // before the decode: no cache entry either
+    }
+
     [Fact, CorpusCase("unknown-option")]
     public void Unknown_option()
     {

@@ -7,8 +7,9 @@ namespace Repro.Tests.BadInputCorpus;
 /// <param name="Says">Text the message (stderr, or stdout for warnings of a run that goes on) must contain.</param>
 public sealed record CorpusCase(string Id, int Exit, string Says);
 
-/// <summary>Marks the test that makes a corpus case; every case has exactly one.</summary>
-[AttributeUsage(AttributeTargets.Method)]
+/// <summary>Marks the test that makes a corpus case; every case has exactly one (a theory may make several, one
+/// attribute per case).</summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
 public sealed class CorpusCaseAttribute(string id) : Attribute
 {
     /// <summary>The case's id.</summary>

@@ -33,6 +33,27 @@ public class CliInputChecksTests
         Assert.False(Directory.Exists(cache));
     }
 
+    [Theory]
+    [InlineData("batch_size=0", "batch_size (--set batch_size=0)")]
+    [InlineData("batch_size=-4", "batch_size (--set batch_size=-4)")]
+    [InlineData("eval_batch_size=0", "eval_batch_size (--set eval_batch_size=0)")]
+    [InlineData("learning_rate=-1", "learning_rate (--set learning_rate=-1)")]
+    [InlineData("loss.gamma=-5", "loss.gamma (--set loss.gamma=-5)")]
+    [InlineData("train_fraction=0", "train_fraction (--set train_fraction=0)")]
+    [InlineData("batch_size=many", "--set batch_size=many: the value does not fit")]
+    public void A_preset_value_out_of_range_is_a_usage_error_before_any_work(string set, string expected)
+    {
+        string dir = RepoPaths.NewTempDir("cli-preset-range");
+        string outDir = Path.Combine(dir, "out"), cache = Path.Combine(dir, "cache");
+        var (code, _, stderr) = Run([.. TinyTrain(outDir, cache), "--set", set]);
+        Assert.Equal(2, code);
+        Assert.StartsWith("repro train: ", stderr);
+        Assert.Contains(expected, stderr);
+        Assert.DoesNotContain("   at ", stderr);
+        Assert.False(Directory.Exists(outDir));
+        Assert.False(Directory.Exists(cache));
+    }
+
     [Fact]
     public void Out_that_is_a_file_or_lies_under_one_is_refused_before_any_decode()
     {

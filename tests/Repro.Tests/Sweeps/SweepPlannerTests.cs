@@ -84,6 +84,8 @@ public class SweepPlannerTests
             Grid with { Overrides = new KeyValuePair<string, string>[] { new("epoch", "1") } }, "s")).Message);
         Assert.Contains("listed twice", Assert.Throws<ArgumentException>(() => SweepPlanner.Expand(Grid with { Presets = new[] { "q1-cnn", "q1-cnn" } }, "s")).Message);
         Assert.Contains("at least one seed", Assert.Throws<ArgumentException>(() => SweepPlanner.Expand(Grid with { Seeds = Array.Empty<long>() }, "s")).Message);
+        // Every entry's preset passes the one range check before it enters a plan.
+        Assert.Throws<PresetValidationException>(() => SweepPlanner.Expand(Grid with { Overrides = new KeyValuePair<string, string>[] { new("epochs", "0") } }, "s"));
         Assert.Contains("folds must be between 2 and 100", Assert.ThrowsAny<ArgumentException>(() => SweepPlanner.Expand(Grid with { Folds = 1 }, "s")).Message);
     }
 

@@ -140,7 +140,10 @@ public static class OnnxResNetWeights
         ModelProto model;
         try
         {
-            model = ModelProto.Parser.ParseFromFile(onnxPath);
+            // Read shared (File.OpenRead): other processes may hash or convert the same package file at the same time
+            // (test projects run in parallel), and an exclusive open would make them fail with "used by another process".
+            using var stream = File.OpenRead(onnxPath);
+            model = ModelProto.Parser.ParseFrom(stream);
         }
         catch (Exception e)
         {

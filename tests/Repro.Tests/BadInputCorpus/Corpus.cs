@@ -29,12 +29,12 @@ public static class Corpus
         new("skip-bad-files", 0, "bad file(s) skipped"),
         new("threads-out-of-range", 2, "--threads must be"),
         new("out-is-a-file", 1, "is a file, not a folder"),
-        new("batch-size-zero", 1, "batch_size (--set batch_size=0) must be ≥ 1"),
-        new("batch-size-negative", 1, "batch_size (--set batch_size=-4) must be ≥ 1"),
-        new("eval-batch-size-zero", 1, "eval_batch_size (--set eval_batch_size=0) must be ≥ 1"),
-        new("learning-rate-negative", 1, "learning_rate (--set learning_rate=-1) must be a finite number > 0"),
-        new("train-fraction-zero", 1, "train_fraction (--set train_fraction=0) must be > 0 and ≤ 1"),
-        new("focal-gamma-negative", 1, "loss.gamma (--set loss.gamma=-5) must be a finite number ≥ 0"),
+        new("batch-size-zero", 2, "batch_size (--set batch_size=0) must be ≥ 1"),
+        new("batch-size-negative", 2, "batch_size (--set batch_size=-4) must be ≥ 1"),
+        new("eval-batch-size-zero", 2, "eval_batch_size (--set eval_batch_size=0) must be ≥ 1"),
+        new("learning-rate-negative", 2, "learning_rate (--set learning_rate=-1) must be a finite number > 0"),
+        new("train-fraction-zero", 2, "train_fraction (--set train_fraction=0) must be > 0 and ≤ 1"),
+        new("focal-gamma-negative", 2, "loss.gamma (--set loss.gamma=-5) must be a finite number ≥ 0"),
         new("unknown-option", 2, "--no-such-option"),
     }.ToDictionary(c => c.Id, StringComparer.Ordinal);
 }

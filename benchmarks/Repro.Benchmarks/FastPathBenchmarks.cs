@@ -40,7 +40,7 @@ public class FastPathBenchmarks : ModelStepBenchmark
         "reference" => null,
         "flat" => new SpeedOptions { FlatOptimizer = true, Tf32 = true },
         "flat+channels-last" => new SpeedOptions { FlatOptimizer = true, ChannelsLast = true, Tf32 = true },
-        "flat+channels-last+bf16" => new SpeedOptions { FlatOptimizer = true, ChannelsLast = true, Precision = "bf16", Tf32 = true },
+        "flat+channels-last+bf16" => new SpeedOptions { FlatOptimizer = true, ChannelsLast = true, Precision = Precision.Bf16, Tf32 = true },
         _ => throw new ArgumentException($"configuration '{config}' is not known"),
     };
 

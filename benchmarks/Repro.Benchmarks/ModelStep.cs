@@ -11,12 +11,14 @@ namespace Repro.Benchmarks;
 /// <summary>
 /// One model with its optimizer, loss and a resident synthetic batch (normalised-looking float input,
 /// random labels) on the benchmark's device: the work of a training step (forward, focal loss, backward,
-/// global-norm clip 1.0, AdamW) or of an inference pass, without any input pipeline. Speed switches go
-/// through <see cref="SpeedSetup"/>, the trainer's own code.
+/// global-norm clip 1.0, AdamW) or of an inference pass, without any input pipeline. Speed switches take effect
+/// through <see cref="SpeedSetup"/> and the <see cref="SpeedModel"/> it returns, as in the trainer: each step
+/// converts its float32 input to the switches' format, as a training step does.
 /// </summary>
 public sealed class ModelStep : IDisposable
 {
     private readonly ReproModel _model;
+    private readonly SpeedModel _net;
     private readonly IOptimizer _optimizer;
     private readonly IDisposable? _tf32;
     private readonly ILossFunction _loss;
@@ -35,17 +37,17 @@ public sealed class ModelStep : IDisposable
     public ModelStep(ReproModel model, Device device, int batch, int size, bool headOnly, bool trainAll = false, SpeedOptions? speed = null)
     {
         _tf32 = SpeedSetup.UseTf32(speed);
-        SpeedSetup.ApplyToModel(model, speed);
+        _net = SpeedSetup.Apply(model, speed);
         _trainAll = trainAll;
         _model = model;
         Device = device;
         _headOnly = headOnly;
         _optimizer = SpeedSetup.CreateOptimizer(model.ParameterGroups().Select(g => new ParamGroup(g.Key, g.Value, 3e-4, 1e-4)), speed);
-        _loss = new LossSpec("focal").Create([2145, 186, 132]);
+        _loss = new LossSpec(LossKind.Focal).Create([2145, 186, 132]);
         using var gen = TorchRuntime.Generator(416, 0);
         using var scope = NewDisposeScope(); // every intermediate stays referenced until the input is made
         var input = randn([batch, 3, size, size], generator: gen);
-        _input = SpeedSetup.ToModelInput(input.to(device), speed).alias().MoveToOuterDisposeScope();
+        _input = input.to(device).alias().MoveToOuterDisposeScope();
         _labels = randint(0, 3, [batch], generator: gen, dtype: ScalarType.Int64).to(device).MoveToOuterDisposeScope();
     }
 
@@ -83,12 +85,12 @@ public sealed class ModelStep : IDisposable
         if (_headOnly)
         {
             Tensor features;
-            using (no_grad()) features = _model.Features(_input);
-            logits = _model.Head(features);
+            using (no_grad()) features = _net.Features(_input);
+            logits = _net.Head(features);
         }
-        else logits = _model.forward(_input);
+        else logits = _net.Forward(_input);
         Mark();
-        var loss = _loss.Compute(SpeedSetup.ToFloat32(logits), _labels);
+        var loss = _loss.Compute(logits, _labels);
         loss.backward();
         Mark();
         _optimizer.ClipGradNorm(1.0);
@@ -105,7 +107,7 @@ public sealed class ModelStep : IDisposable
         _model.SetMode(false);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        float value = _model.forward(_input).sum().item<float>();
+        float value = _net.Forward(_input).sum().item<float>();
         BenchDevices.Synchronize(Device);
         return value;
     }

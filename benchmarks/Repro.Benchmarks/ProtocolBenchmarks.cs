@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
+using Repro.Runtime;
 using Repro.Training;
 using Repro.Training.Presets;
 
@@ -11,7 +12,7 @@ namespace Repro.Benchmarks;
 /// feature caching where the preset allows it, every epoch with per-epoch validation, final validation and
 /// test evaluation with bootstrap CIs — wall time. The smoke presets run on CPU; where CUDA is present the
 /// study's full <c>q1-cnn</c> and <c>q2-resnet</c> (224, 15 epochs) run on it as well, reference and with every
-/// speed switch on (<c>-fast</c>). Monitoring strategy,
+/// speed switch on (<c>-fast</c>). The device is synchronised before the clock stops. Monitoring strategy,
 /// no warmup, one iteration: a run takes minutes on 2 CPU cores (raise it with --iterationCount).
 /// </summary>
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 1, id: "Monitoring")]
@@ -60,14 +61,16 @@ public class ProtocolBenchmarks
     public double Run()
     {
         int at = Case.LastIndexOf('@');
+        string device = Case[(at + 1)..];
         var result = Trainer.Run(PresetRegistry.Get(Case[..at]), new RunOptions
         {
             DataDirectory = BenchSettings.DataDirectory,
             CacheDirectory = _cache,
             Seed = 42,
-            Device = Case[(at + 1)..],
+            Device = device,
             Runtime = BenchSettings.RuntimeOptions,
         });
+        BenchDevices.Synchronize(Devices.Resolve(device)); // nothing of the run is left queued when the clock stops
         return result.Test.BalancedAccuracy;
     }
 

@@ -10,19 +10,15 @@ namespace Repro.Cli;
 /// </summary>
 internal static class CommandLine
 {
-    /// <summary>Exit code of a run that went as asked.</summary>
-    public const int Ok = 0;
-
     /// <summary>Exit code of bad input (a missing or unreadable file, a bad image, an unwritable folder) or a failed run.</summary>
     public const int Failed = 1;
 
     /// <summary>Exit code of a wrong command line (unknown verb or option, a bad or missing value).</summary>
     public const int Usage = 2;
 
-    /// <summary>The verbs, discovered from the non-abstract <see cref="Verb"/> types in this assembly, by name.</summary>
-    public static IReadOnlyList<Type> VerbTypes { get; } = typeof(CommandLine).Assembly.GetTypes()
+    /// <summary>The verbs: the non-abstract <see cref="Verb"/> types in this assembly.</summary>
+    private static IReadOnlyList<Type> VerbTypes { get; } = typeof(CommandLine).Assembly.GetTypes()
         .Where(t => !t.IsAbstract && typeof(Verb).IsAssignableFrom(t))
-        .OrderBy(t => t.Name, StringComparer.Ordinal)
         .ToList();
 
     /// <summary>Shows the stack trace of an unexpected error (also: environment variable <c>REPRO_DEBUG=1</c>).</summary>
@@ -32,11 +28,12 @@ internal static class CommandLine
         Recursive = true,
     };
 
-    /// <summary>A fresh command tree (options hold no state, but a tree is cheap and keeps runs independent).</summary>
+    /// <summary>A fresh command tree, verbs in alphabetical order (a tree per run keeps in-process runs independent).</summary>
     public static RootCommand Build()
     {
         var root = new RootCommand("repro: reproduce the MTH416 mammography study (TorchSharp)");
-        foreach (var type in VerbTypes) root.Add((Verb)Activator.CreateInstance(type)!);
+        foreach (var verb in VerbTypes.Select(t => (Verb)Activator.CreateInstance(t)!).OrderBy(v => v.Name, StringComparer.Ordinal))
+            root.Add(verb);
         root.Add(NewDebugOption());
         return root;
     }

@@ -1,16 +1,17 @@
 using System.Globalization;
 using Repro.Data;
 using Repro.Evaluation;
+using Repro.Reporting;
 using Repro.Results;
 
 namespace Repro.Cli;
 
 /// <summary>The study's Q1-vs-Q2 table: per preset, parameters, test balanced accuracy (mean ± sd over seeds, with the
-/// bootstrap CI of a single run), per-class recall, and the report's published figures; plus baseline rows.</summary>
+/// bootstrap CI of a single run), per-class recall, and the report's published figures (<see cref="PublishedResult"/>);
+/// plus the report's baseline rows (<see cref="RunBaselines"/>).</summary>
 internal static class StudyTable
 {
-    public static void Write(TextWriter w, IReadOnlyList<RunResult> results,
-        IReadOnlyDictionary<string, (long Params, long Trainable, double BalancedAccuracy)> published)
+    public static void Write(TextWriter w, IReadOnlyList<RunResult> results)
     {
         var inv = CultureInfo.InvariantCulture;
         w.WriteLine();
@@ -23,22 +24,16 @@ internal static class StudyTable
             string baText = runs.Count == 1
                 ? runs[0].Test.BalancedAccuracy.ToString("F3", inv) + Ci(runs[0].Test)
                 : string.Create(inv, $"{ba.Mean:F3} ± {ba.Sd ?? 0:F3}");
-            string recall = string.Join(" / ", ClassLabels.Names.Select(n => summary.Metrics["recall_" + n].Mean.ToString("F2", inv)));
-            string key = group.Key.Replace("-smoke", "", StringComparison.Ordinal);
-            string report = published.TryGetValue(key, out var pub) ? pub.BalancedAccuracy.ToString("F3", inv) : "";
+            string recall = string.Join(" / ", Enumerable.Range(0, ClassLabels.Count).Select(c => summary.Metrics[MetricNames.Recall(c)].Mean.ToString("F2", inv)));
+            string report = PublishedResult.For(group.Key) is { } pub ? pub.BalancedAccuracy.ToString("F3", inv) : "";
             var counts = runs[0].Model.Parameters;
             w.WriteLine($"{group.Key,-24} {runs.Count,5} {counts.Total.ToString("N0", inv),11} {counts.Trainable.ToString("N0", inv),10} {baText,16} {recall,20} {report,9}");
         }
         // Baselines on the same test split: they need no training and show what "chance" looks like here.
-        var test = results[0].TestPredictions;
-        var trainCounts = results[0].Data.Counts["train"];
-        foreach (var (name, preds) in new[]
-                 {
-                     ("baseline: all Normal", Baselines.AllNormal(test)),
-                     ("baseline: stratified", Baselines.StratifiedRandom(test, trainCounts, 0)),
-                 })
+        var baselines = RunBaselines.Of(results[0]);
+        foreach (var (name, m) in new[] { ("baseline: all Normal", baselines.AllNormal), ("baseline: stratified", baselines.Stratified) })
         {
-            var m = Metrics.Compute(preds);
+            if (m is null) continue;
             string recall = string.Join(" / ", m.Classes.Select(c => c.Recall.ToString("F2", inv)));
             w.WriteLine($"{name,-24} {"",5} {"",11} {"",10} {m.BalancedAccuracy.ToString("F3", inv),16} {recall,20} {"",9}");
         }

@@ -47,7 +47,7 @@ internal static class FinalEvaluation
                 new Dictionary<string, int[]> { ["train"] = data.Train.ClassCounts(), ["val"] = data.Val.ClassCounts(), ["test"] = data.Test.ClassCounts() },
                 setup.Train.Count, data.Skipped),
             Environment = EnvironmentInfo.Collect(),
-            Model = new ModelSummary(setup.Model.Architecture, setup.InitialCounts),
+            Model = new ModelSummary(setup.Model.Architecture, setup.InitialCounts, setup.Model.WeightsSource),
             History = fit.History.ToList(),
             BestEpoch = setup.Early.State.BestEpoch,
             EpochsRun = fit.LastEpoch,

@@ -81,14 +81,10 @@ internal sealed class PresetArgs
     /// <summary>Every override checked against <paramref name="preset"/> (a sweep checks each of its presets before planning).</summary>
     public static void Check(Preset preset, IEnumerable<KeyValuePair<string, string>> overrides) => Checked(PresetOverrides.Apply(preset, overrides));
 
-    /// <summary>
-    /// The one place the CLI checks a preset's ranges, after every override and before any work (the preset's own
-    /// validation takes this place when the library has it).
-    /// </summary>
+    /// <summary>The one check of a preset's ranges (<see cref="Preset.Validate"/>), after every override and before any work.</summary>
     private static Preset Checked(Preset p)
     {
-        if (p.Epochs < 1) throw new UsageException($"epochs must be at least 1 (got {p.Epochs})");
-        if (p.ImageSize is < 16 or > 1024) throw new UsageException($"image size must be within 16..1024 (got {p.ImageSize})");
+        p.Validate();
         return p;
     }
 }

@@ -9,13 +9,6 @@ namespace Repro.Cli.Commands;
 /// </summary>
 internal sealed class ReproduceCommand : Verb
 {
-    /// <summary>The report's published figures: parameters, trainable parameters, test balanced accuracy.</summary>
-    private static readonly Dictionary<string, (long Params, long Trainable, double BalancedAccuracy)> Published = new()
-    {
-        ["q1-cnn"] = (1_636_611, 1_636_611, 0.333),
-        ["q2-resnet"] = (11_242_563, 66_051, 0.328),
-    };
-
     private readonly Option<bool> _synthetic = new("--synthetic")
     {
         Description = "train on the embedded synthetic MTH416-shaped set (fast; for tests) instead of the study's images",
@@ -39,21 +32,20 @@ internal sealed class ReproduceCommand : Verb
         var study = _study.Read(parse, stderr, "reproduce");
         if (study.Run.DataDirectory is null && !parse.GetValue(_synthetic))
         {
-            string? vendored = StudyData.Find();
-            if (vendored is not null)
-            {
-                stderr.WriteLine($"repro reproduce: data: the study's images, {vendored}");
-                study = study with { Run = study.Run with { DataDirectory = vendored } };
-            }
-            else
-            {
-                stderr.WriteLine($"repro reproduce: note: {VendoredData.RelativePath} is not here (a CLI without the repository's data): " +
-                                 "using the embedded synthetic MTH416-shaped set; pass --data DIR for the study's images");
-            }
+            var (data, line) = DefaultData(StudyData.Find());
+            stderr.WriteLine(line);
+            study = study with { Run = study.Run with { DataDirectory = data } };
         }
         var results = study.Presets.SelectMany(p => study.RunSeeds(p, stderr)).ToList();
-        StudyTable.Write(stdout, results, Published);
+        StudyTable.Write(stdout, results);
         stdout.WriteLine($"results: {Path.GetFullPath(study.Run.OutputDirectory!)}");
         return 0;
     }
+
+    /// <summary>The data of a run without --data or --synthetic: the vendored study images where this CLI finds them
+    /// (<paramref name="vendored"/>), else the embedded synthetic set (null); and the line that says which.</summary>
+    internal static (string? Data, string Line) DefaultData(string? vendored) => vendored is not null
+        ? (vendored, $"repro reproduce: data: the study's images, {vendored}")
+        : (null, $"repro reproduce: note: {VendoredData.RelativePath} is not here (a CLI without the repository's data): " +
+                 "using the embedded synthetic MTH416-shaped set; pass --data DIR for the study's images");
 }

@@ -42,6 +42,7 @@ internal sealed class RunCommand : Verb
             stdout.WriteLine($"entry {index}: already done with settings hash {outcome.Entry.SettingsHash}: {outcome.ResultPath} (nothing ran, nothing was written)");
             return 0;
         }
+        if (outcome.ResumedFrom is { } checkpoint) stdout.WriteLine($"entry {index}: continued from {checkpoint} (an earlier attempt stopped there)");
         ResultSummary.Write(stdout, outcome.Result);
         stdout.WriteLine($"entry {index}: result: {outcome.ResultPath}");
         return 0;

@@ -18,7 +18,7 @@ internal sealed class SweepCommand : Verb
 
     private readonly Option<int?> _folds = new Option<int?>("--folds")
     {
-        Description = "cross-validation folds (they come from the recorded patient-grouped fold assignment of repro cv)",
+        Description = "cross-validation folds per preset and seed: the held-out folds of the recorded patient-grouped assignment (as repro cv)",
         HelpName = "K",
     }.Within(2, 100);
 

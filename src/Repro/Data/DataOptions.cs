@@ -35,7 +35,10 @@ public sealed record DataOptions
     /// Decompression-bomb cap: an image whose header declares more pixels (width × height) than this
     /// is refused before any pixel is decoded. Default 40 million (e.g. 8000 × 5000).
     /// </summary>
-    public long MaxDecodedPixels { get; init; } = 40_000_000;
+    public long MaxDecodedPixels { get; init; } = DefaultMaxDecodedPixels;
+
+    /// <summary>The decoded-pixel cap unless a caller sets another (40 Mpx: far above any mammogram in the study).</summary>
+    public const long DefaultMaxDecodedPixels = 40_000_000;
 
     /// <summary>
     /// Source harmonisation: null (default) decodes every file as it is. A quality q re-encodes every image of every

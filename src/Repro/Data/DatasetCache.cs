@@ -1,6 +1,5 @@
 using Repro.IO;
 using System.Text;
-using Repro.Results;
 
 namespace Repro.Data;
 

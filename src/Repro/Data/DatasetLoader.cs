@@ -13,7 +13,8 @@ namespace Repro.Data;
 /// From a folder (<see cref="DataOptions.Directory"/>): <c>{train,val,test}/{normal,benign,cancer|malignant}/</c>
 /// (<see cref="DatasetFolder"/>), every file decoded by <see cref="ImageDecoding"/> (JPEG/PNG, grey,
 /// resized to <see cref="DataOptions.ImageSize"/> unless already at size). A bad file stops the load
-/// with an <see cref="InvalidDataException"/> naming its relative path and the reason, unless
+/// (a symbolic link loop or a dangling link included) with an <see cref="InvalidDataException"/> naming its
+/// relative path and the reason, unless
 /// <see cref="DataOptions.SkipBadFiles"/> is set, in which case it is left out and listed in
 /// <see cref="DatasetSplits.Skipped"/>.
 /// </para>
@@ -24,7 +25,8 @@ namespace Repro.Data;
 /// <para>
 /// Cache: the decoded splits are stored under <see cref="DataOptions.ResolveCacheDirectory"/> keyed by a
 /// SHA-256 over every input file's relative path, size and content hash (or the synthetic seed, scale and
-/// generator version), the decode settings, the skip/cap options and the cache format version, so a
+/// generator version), the decode settings, the skip/cap options, the cache format version, the decoder's code
+/// version and the libtorch version (<see cref="Runtime.CacheStamp"/>), so a
 /// second load reads one file instead of decoding (<see cref="DatasetSplits.FromCache"/>). Modification
 /// times are deliberately not part of the key: the content hash already catches every change, and a
 /// fresh clone or copy of the same bytes should hit the cache.

@@ -53,20 +53,21 @@ public static class ImageFiles
     /// <summary>
     /// Every JPEG/PNG file under <paramref name="directory"/> in ordinal path order, each real file once: a
     /// directory link to a folder already visited (a loop, or a second way into the same folder) is not
-    /// followed, and neither is a file link to a file already listed; both go to <paramref name="skipped"/> with
-    /// the reason, as do dangling links and link loops.
+    /// followed, and of several names of one file (file links) the real one is kept; what is left out goes to
+    /// <paramref name="skipped"/> with the reason, as do dangling links and link loops. Real folders are walked
+    /// before folder links, so a link never hides the folder it points to.
     /// </summary>
     public static List<string> Enumerate(string directory, List<SkippedFile> skipped)
     {
         string root = Path.GetFullPath(directory);
         var seenDirs = new HashSet<string>(StringComparer.Ordinal);
-        var seenFiles = new HashSet<string>(StringComparer.Ordinal);
-        var files = new List<string>();
-        var pending = new Stack<string>();
-        pending.Push(root);
-        while (pending.Count > 0)
+        var candidates = new List<(string Path, string Target, bool IsLink)>();
+        var realDirs = new Stack<string>();
+        var linkDirs = new Stack<string>();
+        realDirs.Push(root);
+        while (realDirs.Count + linkDirs.Count > 0)
         {
-            string dir = pending.Pop();
+            string dir = realDirs.Count > 0 ? realDirs.Pop() : linkDirs.Pop();
             string? real = RealPath(dir);
             string rel = Relative(root, dir);
             if (real is null)
@@ -80,7 +81,7 @@ public static class ImageFiles
                 continue;
             }
             foreach (string sub in Directory.EnumerateDirectories(dir).OrderByDescending(d => d, StringComparer.Ordinal))
-                pending.Push(sub);
+                (new DirectoryInfo(sub).LinkTarget is null ? realDirs : linkDirs).Push(sub);
             foreach (string file in Directory.EnumerateFiles(dir).Where(HasImageExtension))
             {
                 if (LinkProblem(file) is { } problem)
@@ -88,14 +89,16 @@ public static class ImageFiles
                     skipped.Add(new SkippedFile(Relative(root, file), problem));
                     continue;
                 }
-                string target = RealPath(file) ?? file;
-                if (!seenFiles.Add(target))
-                {
-                    skipped.Add(new SkippedFile(Relative(root, file), "another name of a file already listed: counted once"));
-                    continue;
-                }
-                files.Add(file);
+                candidates.Add((file, RealPath(file) ?? file, new FileInfo(file).LinkTarget is not null));
             }
+        }
+        var files = new List<string>();
+        foreach (var group in candidates.GroupBy(c => c.Target, StringComparer.Ordinal))
+        {
+            var ordered = group.OrderBy(c => c.IsLink).ThenBy(c => c.Path, StringComparer.Ordinal).ToList();
+            files.Add(ordered[0].Path);
+            foreach (var other in ordered.Skip(1))
+                skipped.Add(new SkippedFile(Relative(root, other.Path), $"another name of {Relative(root, ordered[0].Path)}: counted once"));
         }
         files.Sort(StringComparer.Ordinal);
         skipped.Sort((x, y) => string.CompareOrdinal(x.Path, y.Path));

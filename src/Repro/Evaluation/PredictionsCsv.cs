@@ -2,7 +2,6 @@ using Repro.IO;
 using System.Globalization;
 using System.Text;
 using Repro.Data;
-using Repro.Results;
 
 namespace Repro.Evaluation;
 

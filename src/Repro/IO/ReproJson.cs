@@ -30,6 +30,12 @@ public static class ReproJson
         return o;
     }
 
+    /// <summary>The name an enum value is written as in Repro's files (e.g. <c>weighted-ce</c>), for messages and keys.</summary>
+    public static string Name<T>(T value) where T : struct, Enum => JsonSerializer.Serialize(value, Options).Trim('"');
+
+    /// <summary>Every defined value of <typeparamref name="T"/> as written in files, comma-separated (for error messages).</summary>
+    public static string Names<T>() where T : struct, Enum => string.Join(", ", Enum.GetValues<T>().Select(v => Name(v)));
+
     /// <summary>Serializes <paramref name="value"/> with <see cref="Options"/>.</summary>
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
 

@@ -66,7 +66,7 @@ public static class BackboneRegistry
             if (weightsPath is not null)
             {
                 var notes = ResNetCheckpoint.Load(module, weightsPath, info.Name);
-                return new LoadedBackbone(module, info, Path.GetFullPath(weightsPath), notes);
+                return new LoadedBackbone(module, info, FileSource(weightsPath), notes);
             }
             if (info.Name == DefaultName)
             {
@@ -85,6 +85,13 @@ public static class BackboneRegistry
             module.Dispose();
             throw;
         }
+    }
+
+    // Where file weights came from, without the machine's path: the file's name and content hash.
+    private static string FileSource(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return $"{Path.GetFileName(path)} (sha256 {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream))[..12]}…)";
     }
 
     /// <summary>The architecture of <paramref name="name"/> at random init, with no warning (for counting parameters).</summary>

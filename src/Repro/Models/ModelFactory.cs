@@ -1,3 +1,4 @@
+using Repro.IO;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -19,7 +20,7 @@ public static class ModelFactory
     {
         ArgumentNullException.ThrowIfNull(spec);
         if (spec.Kind != ModelSpec.Transfer && spec.WeightsPath is not null)
-            throw new ArgumentException($"--weights applies to transfer models only, not to {spec.Kind}", nameof(spec));
+            throw new ArgumentException($"--weights applies to transfer models only, not to {ReproJson.Name(spec.Kind)}", nameof(spec));
         ReproModel model = spec.Kind switch
         {
             ModelSpec.CustomCnn => new CustomCnn(),
@@ -28,7 +29,7 @@ public static class ModelFactory
                 ? BackboneRegistry.Load(spec.Backbone, spec.WeightsPath)
                 : BackboneRegistry.CreateUntrained(spec.Backbone)),
             _ => throw new ArgumentException(
-                $"unknown model kind '{spec.Kind}'; known kinds: {string.Join(", ", ModelSpec.Kinds)}", nameof(spec)),
+                $"unknown model kind '{spec.Kind}'; known kinds: {ReproJson.Names<ModelKind>()}", nameof(spec)),
         };
         if (device.type != TorchSharp.DeviceType.CPU) model.to(device);
         return model;

@@ -1,24 +1,21 @@
 namespace Repro.Models;
 
 /// <summary>What model to build: a preset field, overridable from the CLI.</summary>
-/// <param name="Kind"><c>custom-cnn</c>, <c>prose-cnn</c> or <c>transfer</c> (see the constants).</param>
+/// <param name="Kind">The network (<see cref="ModelKind"/>).</param>
 /// <param name="Backbone">For <c>transfer</c>: a <see cref="BackboneRegistry"/> name.</param>
 /// <param name="WeightsPath">
 /// For <c>transfer</c>: a PyTorch state_dict (<c>.pth</c>/<c>.pt</c>, zip format) or <c>.safetensors</c>
 /// file for the backbone; null uses the registry's default (ImageNet ONNX for <c>resnet18-imagenet</c>,
 /// random init with a warning for <c>resnet18</c>).
 /// </param>
-public sealed record ModelSpec(string Kind, string Backbone = BackboneRegistry.DefaultName, string? WeightsPath = null)
+public sealed record ModelSpec(ModelKind Kind, string Backbone = BackboneRegistry.DefaultName, string? WeightsPath = null)
 {
     /// <summary>The study's Q1 network (<see cref="Models.CustomCnn"/>).</summary>
-    public const string CustomCnn = "custom-cnn";
+    public const ModelKind CustomCnn = ModelKind.CustomCnn;
 
     /// <summary>The report prose's network (<see cref="Models.ProseCnn"/>).</summary>
-    public const string ProseCnn = "prose-cnn";
+    public const ModelKind ProseCnn = ModelKind.ProseCnn;
 
     /// <summary>A frozen backbone with a trained head (<see cref="TransferModel"/>).</summary>
-    public const string Transfer = "transfer";
-
-    /// <summary>Every kind <see cref="ModelFactory"/> builds.</summary>
-    public static IReadOnlyList<string> Kinds { get; } = new[] { CustomCnn, ProseCnn, Transfer };
+    public const ModelKind Transfer = ModelKind.Transfer;
 }

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Onnx;
-using Repro.Results;
 using TorchSharp;
 using static TorchSharp.torch;
 

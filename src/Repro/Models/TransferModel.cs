@@ -70,9 +70,6 @@ public sealed class TransferModel : ReproModel
     /// <summary>True while no backbone stage has been unfrozen (its features may be cached).</summary>
     public override bool HasFrozenBackbone => unfrozen.Count == 0;
 
-    /// <summary>Backbone stages made trainable so far.</summary>
-    public IReadOnlyCollection<string> UnfrozenStages => unfrozen;
-
     /// <inheritdoc />
     public override IReadOnlyList<string> Warnings => warnings;
 

@@ -25,7 +25,7 @@ public static class RunSnapshot
         sb.Append("parameters: total=").Append(r.Model.Parameters.Total).Append(" trainable=").Append(r.Model.Parameters.Trainable)
           .Append(" frozen=").Append(r.Model.Parameters.Frozen).Append('\n');
         if (r.Settings.Speed is { } speed) // only where a preset has speed switches: reference snapshots are unchanged
-            sb.Append("speed: ").Append(($"channels_last={speed.ChannelsLast} precision={speed.Precision} tf32={speed.Tf32} " +
+            sb.Append("speed: ").Append(($"channels_last={speed.ChannelsLast} precision={Repro.IO.ReproJson.Name(speed.Precision)} tf32={speed.Tf32} " +
                 $"flat_optimizer={speed.FlatOptimizer} loss_read_interval={speed.LossReadInterval}").ToLowerInvariant()).Append('\n');
         sb.Append("features_cached: ").Append(r.FeaturesCached ? "true" : "false").Append('\n');
         sb.Append("epochs_run: ").Append(r.EpochsRun).Append('\n');

@@ -52,7 +52,7 @@ public sealed record SweepCollection(string Directory, SweepPlan Plan, IReadOnly
 
     /// <summary>The line describing one entry that is not done.</summary>
     public static string Line(SweepEntryStatus s) =>
-        $"entry {s.Entry.Index} ({s.Entry.Preset} seed {s.Entry.Seed}{(s.Entry.Fold is { } f ? $" fold {f}" : "")}): {s.State.ToString().ToLowerInvariant()}: {s.Reason}";
+        $"entry {s.Entry.Index} ({s.Entry.Preset} seed {s.Entry.Seed}{(s.Entry.FoldSpec is { } f ? $" fold {f.Index + 1}/{f.Folds}" : "")}): {s.State.ToString().ToLowerInvariant()}: {s.Reason}";
 
     /// <summary>Reads the sweep folder <paramref name="sweepDirectory"/> (the folder of its <c>plan.json</c>).</summary>
     public static SweepCollection Collect(string sweepDirectory)

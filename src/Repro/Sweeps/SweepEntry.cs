@@ -20,10 +20,16 @@ public sealed record SweepEntry
     public int? Fold { get; init; }
     /// <summary>Number of cross-validation folds; null = the fixed split.</summary>
     public int? Folds { get; init; }
+    /// <summary>Seed of the patient-grouped fold assignment (<see cref="Data.PatientFolds"/>); null = the fixed split.</summary>
+    public ulong? FoldSeed { get; init; }
     /// <summary>Folder for the run's result, predictions and checkpoints (relative to the plan's folder).</summary>
     public required string Output { get; init; }
     /// <summary>The result file (relative to the plan's folder).</summary>
     public required string Result { get; init; }
-    /// <summary>The same run as a <c>repro train</c> command line, run from the plan's folder.</summary>
-    public required IReadOnlyList<string> TrainArgs { get; init; }
+    /// <summary>The same run as a <c>repro train</c> command line, run from the plan's folder; null for a
+    /// cross-validation fold (<c>repro train</c> has no fold option: <c>repro run</c> runs it).</summary>
+    public IReadOnlyList<string>? TrainArgs { get; init; }
+
+    /// <summary>The held-out fold as the data option a run takes; null for the fixed split.</summary>
+    public Data.FoldSpec? FoldSpec => Fold is { } k && Folds is { } n ? new Data.FoldSpec(n, k, FoldSeed ?? Data.PatientFolds.DefaultSeed) : null;
 }

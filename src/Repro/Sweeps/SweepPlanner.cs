@@ -1,12 +1,16 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Repro.Data;
 using Repro.IO;
 using Repro.Training.Presets;
 
 namespace Repro.Sweeps;
 
-/// <summary>Expands a <see cref="SweepRequest"/> into an ordered <see cref="SweepPlan"/>: presets, then folds, then seeds.</summary>
+/// <summary>
+/// Expands a <see cref="SweepRequest"/> into an ordered <see cref="SweepPlan"/>: presets, then folds, then seeds.
+/// Folds come from the one patient-grouped fold assignment (<see cref="PatientFolds"/>, as <c>repro cv</c> uses it).
+/// </summary>
 public static class SweepPlanner
 {
     /// <summary>
@@ -21,7 +25,9 @@ public static class SweepPlanner
         if (request.Threads < 1) throw new ArgumentException($"threads must be at least 1 (got {request.Threads})");
         if (request.DataDirectory is null && request.SyntheticScale is not (> 0 and <= 4))
             throw new ArgumentException($"synthetic scale must be within (0, 4] (got {request.SyntheticScale.ToString(CultureInfo.InvariantCulture)})");
-        var folds = FoldsOf(request.Folds);
+        if (request.Folds is { } k) new FoldSpec(k, 0, request.FoldSeed).Validate();
+        var folds = request.Folds is { } n ? Enumerable.Range(0, n).Select(i => (FoldSpec?)new FoldSpec(n, i, request.FoldSeed)).ToList()
+            : new List<FoldSpec?> { null };
         string? data = request.DataDirectory is null ? null : Relative(sweepDirectory, request.DataDirectory);
         var overrides = request.Overrides.Select(kv => $"{kv.Key}={kv.Value}").ToList();
 
@@ -31,18 +37,18 @@ public static class SweepPlanner
         {
             var preset = PresetOverrides.Apply(PresetRegistry.Get(name), request.Overrides);
             string hash = PresetHash.Of(preset);
-            foreach (int? fold in folds)
+            foreach (var fold in folds)
             {
                 string output = SweepLayout.RunFolder(name, hash, fold);
                 foreach (long seed in request.Seeds)
                 {
-                    string result = SweepLayout.ResultPath(output, name, seed);
+                    string result = SweepLayout.ResultPath(output, preset, seed);
                     if (!results.Add(result)) throw new ArgumentException($"preset {name} is listed twice: entries would share the result {result}");
                     entries.Add(new SweepEntry
                     {
                         Index = entries.Count, Preset = name, Overrides = overrides, SettingsHash = hash, Seed = seed,
-                        Fold = fold, Folds = fold is null ? null : request.Folds, Output = output, Result = result,
-                        TrainArgs = TrainArgs(request, name, overrides, seed, output, data),
+                        Fold = fold?.Index, Folds = fold?.Folds, FoldSeed = fold?.Seed, Output = output, Result = result,
+                        TrainArgs = fold is null ? TrainArgs(request, name, overrides, seed, output, data) : null,
                     });
                 }
             }
@@ -55,19 +61,6 @@ public static class SweepPlanner
             Threads = request.Threads, CpuIsa = request.CpuIsa, Deterministic = request.Deterministic, Entries = entries,
         };
     }
-
-    /// <summary>
-    /// The folds of the grid: <c>[null]</c> for the fixed split. Cross-validation folds must come from the one
-    /// recorded patient-grouped fold assignment (issue #15, <c>repro cv</c>); until that is in the library a
-    /// plan with folds is refused rather than split some other way.
-    /// </summary>
-    private static IReadOnlyList<int?> FoldsOf(int? folds) => folds switch
-    {
-        null => new int?[] { null },
-        < 2 => throw new ArgumentException($"--folds must be at least 2 (got {folds})"),
-        _ => throw new ArgumentException($"--folds {folds}: cross-validation folds come from the recorded patient-grouped fold " +
-                                         "assignment (repro cv, issue #15), which this build does not have yet; sweep the fixed split for now"),
-    };
 
     private static List<string> TrainArgs(SweepRequest r, string preset, IReadOnlyList<string> overrides, long seed, string output, string? data)
     {

@@ -12,6 +12,8 @@ public sealed record SweepRequest
     public required IReadOnlyList<long> Seeds { get; init; }
     /// <summary>Cross-validation folds per preset and seed; null = the fixed train/val/test split.</summary>
     public int? Folds { get; init; }
+    /// <summary>Seed of the patient-grouped fold assignment (the recorded one by default).</summary>
+    public ulong FoldSeed { get; init; } = Data.PatientFolds.DefaultSeed;
     /// <summary>Preset overrides (<c>path=value</c>, as <c>--set</c>), applied to every preset in order.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Overrides { get; init; } = Array.Empty<KeyValuePair<string, string>>();
     /// <summary>Dataset folder; null = the embedded synthetic set.</summary>

@@ -10,12 +10,14 @@ namespace Repro.Sweeps;
 /// <param name="ResultPath">Absolute path of its result file.</param>
 /// <param name="Skipped">True when the result already existed with the entry's settings hash and seed (nothing ran, nothing was written).</param>
 /// <param name="Result">The result (read back when skipped).</param>
-public sealed record SweepRunOutcome(SweepEntry Entry, string ResultPath, bool Skipped, RunResult Result);
+/// <param name="ResumedFrom">The checkpoint an earlier, interrupted attempt left and this one continued from; null when it started afresh.</param>
+public sealed record SweepRunOutcome(SweepEntry Entry, string ResultPath, bool Skipped, RunResult Result, string? ResumedFrom = null);
 
 /// <summary>
 /// Runs one entry of a plan (<c>repro run --plan FILE --index I</c>): what a Slurm array task or a Kubernetes
 /// Indexed Job pod does. Idempotent: an entry whose result exists with the same settings hash is skipped, so
-/// re-submitting a half-finished array finishes it; a result with other settings is never overwritten.
+/// re-submitting a half-finished array finishes it (an entry killed mid-run continues from its last checkpoint);
+/// a result with other settings is never overwritten.
 /// </summary>
 public static class SweepRunner
 {
@@ -44,10 +46,14 @@ public static class SweepRunner
         }
 
         RunResult result;
+        string? resumedFrom = null;
         try
         {
             var preset = Resolve(entry);
             var run = Options(plan, entry, sweepDir, observer, cacheDirectory);
+            // A task killed mid-run (preempted, out of time) left its last checkpoint: continue from it, same result.
+            string last = RunCheckpoints.PathIn(run.OutputDirectory!, preset.Name, entry.Seed, RunCheckpoints.Last);
+            if (run.WriteCheckpoints && File.Exists(last)) run = run with { ResumeFrom = resumedFrom = last };
             result = Trainer.Run(preset, run);
             string written = RunFiles.Write(run.OutputDirectory!, result);
             if (Path.GetFullPath(written) != Path.GetFullPath(resultPath))
@@ -59,7 +65,7 @@ public static class SweepRunner
             throw;
         }
         SweepFailure.Clear(sweepDir, index);
-        return new SweepRunOutcome(entry, resultPath, false, result);
+        return new SweepRunOutcome(entry, resultPath, false, result, resumedFrom);
     }
 
     /// <summary>The entry's preset with its overrides; an error when this build's preset differs from the plan's (hash).</summary>
@@ -96,6 +102,7 @@ public static class SweepRunner
             OutputDirectory = SweepLayout.Resolve(sweepDirectory, entry.Output),
             WriteCheckpoints = plan.WriteCheckpoints,
             SkipBadFiles = plan.SkipBadFiles,
+            Fold = entry.FoldSpec,
             Runtime = new RuntimeOptions(plan.Threads, plan.CpuIsa, plan.Deterministic),
             Observer = observer,
         };

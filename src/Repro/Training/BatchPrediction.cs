@@ -1,6 +1,5 @@
 using Repro.Data;
 using Repro.Models;
-using Repro.Training.Speed;
 using static TorchSharp.torch;
 
 namespace Repro.Training;
@@ -30,9 +29,9 @@ internal static class BatchPrediction
         }
     }
 
-    /// <summary>Softmax probabilities in float64 on the host, row-major <c>[B, classes]</c>, of a batch of logits.</summary>
+    /// <summary>Softmax probabilities in float64 on the host, row-major <c>[B, classes]</c>, of a batch of (float32) logits.</summary>
     public static double[] Probabilities(Tensor logits) =>
-        nn.functional.softmax(SpeedSetup.ToFloat32(logits).to(ScalarType.Float64), 1).cpu().data<double>().ToArray();
+        nn.functional.softmax(logits.to(ScalarType.Float64), 1).cpu().data<double>().ToArray();
 
     /// <summary>Row <paramref name="i"/> of <see cref="Probabilities"/>' output.</summary>
     public static double[] Row(double[] probabilities, int i) =>

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Repro.Data;
 using Repro.Models;
+using Repro.Training.Speed;
 using Repro.Training.Checkpoints;
 using static TorchSharp.torch;
 
@@ -41,11 +42,11 @@ internal sealed class FeatureCache : IDisposable
     /// <summary>Runs the backbone over the three splits, or reads the result of an identical earlier run from
     /// <paramref name="cacheDirectory"/> (null: always compute); a damaged cache file is computed again, with a line
     /// in <paramref name="notes"/>.</summary>
-    public static FeatureCache Compute(ReproModel model, InputPipeline input, TensorSet train, TensorSet val, TensorSet test,
+    public static FeatureCache Compute(SpeedModel model, InputPipeline input, TensorSet train, TensorSet val, TensorSet test,
         int batchSize, string? cacheDirectory, string dataFingerprint, ICollection<string>? notes = null)
     {
         string? path = cacheDirectory is null ? null
-            : Path.Combine(cacheDirectory, "features", Key(model, input, train, batchSize, dataFingerprint) + ".features");
+            : Path.Combine(cacheDirectory, "features", Key(model.Model, input, train, batchSize, dataFingerprint) + ".features");
         if (path is not null && File.Exists(path))
         {
             try
@@ -74,7 +75,7 @@ internal sealed class FeatureCache : IDisposable
     /// dataset's own splits (<paramref name="origin"/>), which are computed — or read from the cache — exactly as a run
     /// on the original splits computes them, so every fold of a CV shares one backbone pass with that run.
     /// </summary>
-    public static FeatureCache ComputeFromOrigin(ReproModel model, InputPipeline input, TensorSet train, TensorSet val, TensorSet test,
+    public static FeatureCache ComputeFromOrigin(SpeedModel model, InputPipeline input, TensorSet train, TensorSet val, TensorSet test,
         int batchSize, string? cacheDirectory, SplitOrigin origin, ICollection<string>? notes = null)
     {
         var sets = new[] { train, val, test };
@@ -142,10 +143,10 @@ internal sealed class FeatureCache : IDisposable
         return Convert.ToHexStringLower(sha.GetHashAndReset())[..32];
     }
 
-    private static Tensor Of(ReproModel model, InputPipeline input, TensorSet set, int batchSize)
+    private static Tensor Of(SpeedModel model, InputPipeline input, TensorSet set, int batchSize)
     {
         var parts = new List<Tensor>();
-        BatchPrediction.Run(model, set.Count, batchSize,
+        BatchPrediction.Run(model.Model, set.Count, batchSize,
             (start, count) => model.Features(input.Eval(set.Images.narrow(0, start, count))),
             (_, _, features) => parts.Add(features.MoveToOuterDisposeScope()));
         var all = cat(parts, 0).DetachFromDisposeScope();

@@ -77,6 +77,7 @@ internal sealed class FitLoop : IDisposable
     {
         var preset = _s.Preset;
         var model = _s.Model;
+        var net = _s.Net;
         var optimizer = _s.Optimizer;
         var features = _s.Features;
         model.SetMode(true, preset.Defects.FrozenBatchNormTrains);
@@ -98,13 +99,13 @@ internal sealed class FitLoop : IDisposable
             var y = _s.Train.Labels.index_select(0, idx);
             Tensor logits, target = y;
             if (features is not null)
-                logits = model.Head(features.Train.index_select(0, idx));
+                logits = net.Head(features.Train.index_select(0, idx));
             else
             {
                 (var x, target) = _s.Input.Train(_s.Train.Images.index_select(0, idx), y, _s.AugmentGenerator);
-                logits = model.forward(x);
+                logits = net.Forward(x);
             }
-            var loss = _s.Loss.Compute(SpeedSetup.ToFloat32(logits), target);
+            var loss = _s.Loss.Compute(logits, target);
             lossSum.add_(loss.detach());
             if (b + 1 - lastRead >= readEvery || b + 1 == batches)
             {
@@ -137,11 +138,10 @@ internal sealed class FitLoop : IDisposable
         var featureSet = _s.Features?.For(split.Split);
         BatchPrediction.Run(_s.Model, split.Count, _s.Preset.EvalBatchSize,
             (start, count) => featureSet is not null
-                ? _s.Model.Head(featureSet.narrow(0, start, count))
-                : _s.Model.forward(_s.Input.Eval(split.Images.narrow(0, start, count))),
-            (start, count, output) =>
+                ? _s.Net.Head(featureSet.narrow(0, start, count))
+                : _s.Net.Forward(_s.Input.Eval(split.Images.narrow(0, start, count))),
+            (start, count, logits) =>
             {
-                var logits = SpeedSetup.ToFloat32(output);
                 lossSum += _s.Loss.Compute(logits, split.Labels.narrow(0, start, count)).item<float>();
                 batches++;
                 var probabilities = BatchPrediction.Probabilities(logits);

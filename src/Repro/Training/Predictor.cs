@@ -16,11 +16,11 @@ namespace Repro.Training;
 /// </summary>
 public sealed class Predictor : IDisposable
 {
-    private readonly ReproModel _model;
+    private readonly SpeedModel _model;
     private readonly InputPipeline _input;
     private readonly Device _device;
 
-    private Predictor(ReproModel model, InputPipeline input, Device device, TrainerCheckpoint header)
+    private Predictor(SpeedModel model, InputPipeline input, Device device, TrainerCheckpoint header)
     {
         _model = model; _input = input; _device = device; Checkpoint = header;
     }
@@ -39,7 +39,7 @@ public sealed class Predictor : IDisposable
         {
             var header = ReproJson.Deserialize<TrainerCheckpoint>(json, path);
             var model = ModelFactory.Create(header.Settings.Model, dev, loadWeights: false);
-            SpeedSetup.ApplyToModel(model, header.Settings.Speed); // bf16 layers and channels-last weights, as trained
+            var net = SpeedSetup.Apply(model, header.Settings.Speed); // bf16 layers and channels-last weights, as trained
             string prefix = header.HasBest && !header.Settings.Defects.ShallowBestRestore ? "best/" : "model/";
             using (no_grad())
             {
@@ -48,7 +48,7 @@ public sealed class Predictor : IDisposable
                 foreach (var (name, target) in live) target.copy_(tensors[prefix + name]);
             }
             model.SetMode(false);
-            return new Predictor(model, new InputPipeline(header.Settings, model.Normalization), dev, header);
+            return new Predictor(net, new InputPipeline(header.Settings, model.Normalization), dev, header);
         }
         finally
         {
@@ -98,18 +98,18 @@ public sealed class Predictor : IDisposable
         int size = Checkpoint.Settings.ImageSize;
         var predictions = new List<Prediction>(files.Count);
         using var tf32 = SpeedSetup.UseTf32(Checkpoint.Settings.Speed); // as the run's own evaluation
-        BatchPrediction.Run(_model, files.Count, batchSize, (start, count) =>
+        BatchPrediction.Run(_model.Model, files.Count, batchSize, (start, count) =>
         {
             var pixels = new byte[count * size * size];
             for (int i = 0; i < count; i++)
             {
                 string file = files[start + i];
                 byte[] decoded;
-                try { decoded = ImageDecoding.Decode(File.ReadAllBytes(file), size, 40_000_000); }
+                try { decoded = ImageDecoding.Decode(File.ReadAllBytes(file), size, DataOptions.DefaultMaxDecodedPixels); }
                 catch (BadImageException e) { throw new InvalidDataException($"{file}: {e.Message}", e); }
                 decoded.CopyTo(pixels, i * size * size);
             }
-            return _model.forward(_input.Eval(tensor(pixels, new long[] { count, 1, size, size }, device: _device)));
+            return _model.Forward(_input.Eval(tensor(pixels, new long[] { count, 1, size, size }, device: _device)));
         }, (start, count, logits) =>
         {
             var probabilities = BatchPrediction.Probabilities(logits);
@@ -126,5 +126,5 @@ public sealed class Predictor : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _model.Dispose();
+    public void Dispose() => _model.Model.Dispose();
 }

@@ -33,7 +33,12 @@ internal sealed class RunCheckpoints
     /// <summary>The path of checkpoint <paramref name="kind"/>; null when the run writes none.</summary>
     public string? PathOf(string kind) => _s.Run.OutputDirectory is null || !_s.Run.WriteCheckpoints
         ? null
-        : Path.Combine(_s.Run.OutputDirectory, "checkpoints", $"{_s.Preset.Name}-seed{_s.Run.Seed}.{kind}.ckpt");
+        : PathIn(_s.Run.OutputDirectory, _s.Preset.Name, _s.Run.Seed, kind);
+
+    /// <summary>The path of checkpoint <paramref name="kind"/> of a run of <paramref name="preset"/> and <paramref name="seed"/>
+    /// writing into <paramref name="outputDirectory"/> (a sweep entry resumes from its last one).</summary>
+    public static string PathIn(string outputDirectory, string preset, long seed, string kind) =>
+        Path.Combine(outputDirectory, "checkpoints", $"{preset}-seed{seed}.{kind}.ckpt");
 
     /// <summary>Writes the last checkpoint after <paramref name="epoch"/> (and the best one when <paramref name="isBest"/>).</summary>
     public void Save(int epoch, bool isBest)

@@ -1,7 +1,8 @@
-using Repro.IO;
 using System.Diagnostics;
 using Repro.Data;
+using Repro.Data.Augment;
 using Repro.Data.Sampling;
+using Repro.IO;
 using Repro.Models;
 using Repro.Runtime;
 using Repro.Training.Losses;
@@ -48,6 +49,8 @@ internal sealed class RunSetup : IDisposable
     public TensorSet Test { get; private set; } = null!;
     /// <summary>The model, seeded, with the preset's speed switches applied.</summary>
     public ReproModel Model { get; private set; } = null!;
+    /// <summary><see cref="Model"/> as the speed switches run it: what every forward pass goes through.</summary>
+    public SpeedModel Net { get; private set; } = null!;
     /// <summary>The model's parameter counts as built (before any unfreezing).</summary>
     public ParameterCounts InitialCounts { get; private set; } = null!;
     /// <summary>The training criterion (<see cref="EffectiveLoss"/>).</summary>
@@ -78,6 +81,7 @@ internal sealed class RunSetup : IDisposable
     /// <summary>Builds everything <paramref name="preset"/> needs for <paramref name="run"/>.</summary>
     public static RunSetup Build(Preset preset, RunOptions run)
     {
+        preset.Validate(); // every setting in range before anything is loaded
         var setup = new RunSetup(preset, run);
         try
         {
@@ -135,7 +139,7 @@ internal sealed class RunSetup : IDisposable
         Warnings.AddRange(SpeedSetup.Warnings(preset.Speed, Device, TorchRuntime.Options.CpuIsa));
         InitialCounts = Model.Counts();
         Loss = EffectiveLoss(preset).Create(Train.ClassCounts());
-        SpeedSetup.ApplyToModel(Model, preset.Speed);
+        Net = SpeedSetup.Apply(Model, preset.Speed);
         Optimizer = SpeedSetup.CreateOptimizer(GroupsFor(Model, preset), preset.Speed);
         Plateau = new ReduceLrOnPlateau(preset.PlateauPatience, preset.PlateauFactor, preset.MinLearningRate);
         Early = new EarlyStopping(preset.EarlyStoppingPatience);
@@ -143,10 +147,10 @@ internal sealed class RunSetup : IDisposable
         AugmentGenerator = TorchRuntime.Generator(Run.Seed, AugmentStream);
         Sampler = preset.Sampler switch
         {
-            "class-weighted" => new ClassWeightedSampler(Train.LabelArray, SamplerGenerator),
-            "shuffled" => new ShuffledSampler(Train.Count, SamplerGenerator),
-            "sequential" => new SequentialSampler(Train.Count),
-            _ => throw new ArgumentException($"sampler '{preset.Sampler}' is not known: use class-weighted, shuffled or sequential"),
+            SamplerKind.ClassWeighted => new ClassWeightedSampler(Train.LabelArray, SamplerGenerator),
+            SamplerKind.Shuffled => new ShuffledSampler(Train.Count, SamplerGenerator),
+            SamplerKind.Sequential => new SequentialSampler(Train.Count),
+            _ => throw new PresetValidationException([$"sampler '{preset.Sampler}' is not known: use {IO.ReproJson.Names<SamplerKind>()}"]),
         };
         Input = new InputPipeline(preset, Model.Normalization);
 
@@ -156,8 +160,8 @@ internal sealed class RunSetup : IDisposable
             sw.Restart();
             string featureCache = new DataOptions { CacheDirectory = Run.CacheDirectory }.ResolveCacheDirectory();
             Features = Data.Origin is { } origin && preset.TrainFraction >= 1 // a CV fold: rows of the original splits' features
-                ? FeatureCache.ComputeFromOrigin(Model, Input, Train, Val, Test, preset.EvalBatchSize, featureCache, origin, Warnings)
-                : FeatureCache.Compute(Model, Input, Train, Val, Test, preset.EvalBatchSize, featureCache,
+                ? FeatureCache.ComputeFromOrigin(Net, Input, Train, Val, Test, preset.EvalBatchSize, featureCache, origin, Warnings)
+                : FeatureCache.Compute(Net, Input, Train, Val, Test, preset.EvalBatchSize, featureCache,
                     Data.Fingerprint + (preset.TrainFraction < 1 ? $"|subset{preset.TrainFraction}/{Run.Seed}" : ""), Warnings);
             FeatureSeconds = sw.Elapsed.TotalSeconds;
         }
@@ -178,18 +182,18 @@ internal sealed class RunSetup : IDisposable
     /// balances the classes, so the loss does not re-weight them a second time.</summary>
     internal static LossSpec EffectiveLoss(Preset p)
     {
-        if (p.Defects.DoubleReweighting || p.Sampler != "class-weighted") return p.Loss;
+        if (p.Defects.DoubleReweighting || p.Sampler != SamplerKind.ClassWeighted) return p.Loss;
         return p.Loss.Kind switch
         {
-            "focal" when p.Loss.Weights is null => p.Loss with { Weights = new[] { 1.0, 1.0, 1.0 } },
-            "weighted-ce" => p.Loss with { Kind = "ce", Weights = null },
+            LossKind.Focal when p.Loss.Weights is null => p.Loss with { Weights = new[] { 1.0, 1.0, 1.0 } },
+            LossKind.WeightedCe => p.Loss with { Kind = LossKind.Ce, Weights = null },
             _ => p.Loss,
         };
     }
 
     /// <summary>True when the backbone's output never changes during the run, so it can be computed once.</summary>
     internal static bool CanCacheFeatures(Preset p, ReproModel model) =>
-        p.CacheFeatures && model.HasFrozenBackbone && p.Augment == "none" && !p.Defects.FrozenBatchNormTrains
+        p.CacheFeatures && model.HasFrozenBackbone && p.Augment == AugmentKind.None && !p.Defects.FrozenBatchNormTrains
         && p.UnfreezeLayer4AfterEpoch is null && p.UnfreezeLayer3AfterEpoch is null && p.Mixup == 0;
 
     /// <summary>A class-stratified subset: <paramref name="fraction"/> of each class (at least one), in original order.</summary>

@@ -19,14 +19,15 @@ public class SlurmSweepTests
         var missing = SlurmCluster.Missing();
         Assert.True(missing.Count == 0, "CI=true needs a local Slurm for this test: " + string.Join("; ", missing));
 
+        // The README's worked example, as written there (only --out and how the nodes start repro differ).
         string sweepDir = RepoPaths.NewTempDir("slurm-sweep");
-        var plan = SweepPlanner.Expand(TinySweep.Request(42, 43, 44, 45), sweepDir);
-        plan.SaveIn(sweepDir);
         string cli = Path.Combine(AppContext.BaseDirectory, "repro.dll");
-        string script = SlurmScript.Write(sweepDir, plan, new SlurmOptions
-        {
-            MaxParallel = Math.Min(2, Environment.ProcessorCount), CpusPerTask = 1, ReproCommand = $"dotnet {cli}",
-        });
+        var sweepArgs = ReadmeSlurmExample().Concat(new[] { "--out", sweepDir, "--repro-command", $"dotnet {cli}" }).ToArray();
+        var made = Repro(sweepArgs);
+        Assert.True(made.Code == 0, $"repro {string.Join(' ', sweepArgs)} failed ({made.Code}):\n{made.Out}\n{made.Err}");
+        var plan = SweepPlan.Read(SweepPlan.PathIn(sweepDir));
+        Assert.Equal(4, plan.Entries.Count);
+        string script = Path.Combine(sweepDir, SlurmScript.FileName);
 
         using (var cluster = SlurmCluster.Start(RepoPaths.NewTempDir("slurm-cluster"), BootTimeout))
         {
@@ -56,6 +57,26 @@ public class SlurmSweepTests
         Assert.True(code == 0, $"repro report failed ({code}):\n{stdout}\n{stderr}");
         Assert.Contains($"sweep {plan.PlanHash}: 4 of 4 entries done; complete", stdout);
         Assert.Contains($"Sweep `{plan.PlanHash}` is complete", File.ReadAllText(Path.Combine(sweepDir, "REPORT.md")));
+    }
+
+    /// <summary>The <c>repro sweep</c> line of README's Slurm example (continuation lines joined), without --out.</summary>
+    private static string[] ReadmeSlurmExample()
+    {
+        var lines = File.ReadAllLines(Path.Combine(RepoPaths.Root, "README.md"));
+        int start = Array.FindIndex(lines, l => l.StartsWith("repro sweep --presets q1-cnn-smoke", StringComparison.Ordinal));
+        Assert.True(start >= 0, "README.md has no Slurm worked example starting `repro sweep --presets q1-cnn-smoke`");
+        var text = new System.Text.StringBuilder();
+        for (int i = start; ; i++)
+        {
+            string l = lines[i].TrimEnd();
+            text.Append(l.TrimEnd('\\')).Append(' ');
+            if (!l.EndsWith('\\')) break;
+        }
+        var tokens = text.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList(); // drop "repro"
+        int outAt = tokens.IndexOf("--out");
+        Assert.True(outAt >= 0, "the README example names its sweep folder with --out");
+        tokens.RemoveRange(outAt, 2);
+        return tokens.ToArray();
     }
 
     private static string TaskLogs(string sweepDir)

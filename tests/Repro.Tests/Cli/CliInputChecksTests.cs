@@ -96,6 +96,33 @@ public class CliInputChecksTests
     }
 
     [Fact]
+    public void Reproduce_without_data_runs_on_the_vendored_study_images()
+    {
+        string dir = RepoPaths.NewTempDir("cli-reproduce-mth416");
+        var (code, stdout, stderr) = Run("reproduce", "--presets", "q1-cnn", "--epochs", "1", "--image-size", "32",
+            "--set", "train_fraction=0.1", "--set", "bootstrap_resamples=0", "--no-checkpoints", "--out", dir);
+        Assert.True(code == 0, stderr);
+        Assert.Contains($"repro reproduce: data: the study's images, {Path.GetFullPath(RepoPaths.Mth416)}", stderr);
+        var result = Repro.Results.ResultFile.Read(Path.Combine(dir, "q1-cnn-smoke-seed42.json"));
+        Assert.Equal(Path.GetFullPath(RepoPaths.Mth416), result.Data.Source);
+        Assert.Contains("q1-cnn-smoke", stdout);
+        Assert.Contains("0.333", stdout); // the report's Q1 balanced accuracy beside ours
+        Assert.DoesNotContain("synthetic", stdout);
+    }
+
+    [Fact]
+    public void Reproduce_without_the_vendored_data_falls_back_to_the_synthetic_set_and_says_so()
+    {
+        var (data, line) = Repro.Cli.Commands.ReproduceCommand.DefaultData(null);
+        Assert.Null(data); // null data directory = the embedded synthetic set
+        Assert.StartsWith("repro reproduce: note: ", line);
+        Assert.Contains("synthetic", line);
+        Assert.Contains("--data DIR", line);
+        var found = Repro.Cli.Commands.ReproduceCommand.DefaultData(RepoPaths.Mth416);
+        Assert.Equal(RepoPaths.Mth416, found.Data);
+    }
+
+    [Fact]
     public void Reproduce_finds_the_vendored_study_data_and_refuses_two_data_choices()
     {
         Assert.Equal(Path.GetFullPath(RepoPaths.Mth416), VendoredData.Find());

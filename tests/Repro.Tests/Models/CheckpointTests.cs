@@ -51,7 +51,7 @@ public class CheckpointTests
         var loaded = ModelTestHelpers.Snapshot(model.BackboneModule);
         Assert.Equal(expected.Keys.OrderBy(k => k), loaded.Keys.OrderBy(k => k));
         foreach (var key in expected.Keys) Assert.Equal(expected[key], loaded[key]);
-        Assert.Equal(Path.GetFullPath(path), model.WeightsSource);
+        Assert.Equal($"{Path.GetFileName(path)} (sha256 {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)))[..12]}…)", model.WeightsSource);
         Assert.Contains(model.Warnings, w => w.Contains("fc.weight", StringComparison.Ordinal));
         Assert.DoesNotContain(model.Warnings, w => w.Contains("RANDOM", StringComparison.Ordinal));
         Assert.Equal(new ParameterCounts(11_242_563, 66_051, 11_176_512), model.Counts());

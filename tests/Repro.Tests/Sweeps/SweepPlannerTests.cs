@@ -1,3 +1,4 @@
+using Repro.Data;
 using Repro.IO;
 using Repro.Sweeps;
 using Repro.Training.Presets;
@@ -83,7 +84,20 @@ public class SweepPlannerTests
             Grid with { Overrides = new KeyValuePair<string, string>[] { new("epoch", "1") } }, "s")).Message);
         Assert.Contains("listed twice", Assert.Throws<ArgumentException>(() => SweepPlanner.Expand(Grid with { Presets = new[] { "q1-cnn", "q1-cnn" } }, "s")).Message);
         Assert.Contains("at least one seed", Assert.Throws<ArgumentException>(() => SweepPlanner.Expand(Grid with { Seeds = Array.Empty<long>() }, "s")).Message);
-        // Folds must come from the recorded patient-grouped assignment (#15): refused, not split some other way.
-        Assert.Contains("recorded patient-grouped fold assignment", Assert.Throws<ArgumentException>(() => SweepPlanner.Expand(Grid with { Folds = 5 }, "s")).Message);
+        Assert.Contains("folds must be between 2 and 100", Assert.ThrowsAny<ArgumentException>(() => SweepPlanner.Expand(Grid with { Folds = 1 }, "s")).Message);
+    }
+
+    [Fact]
+    public void Folds_expand_between_presets_and_seeds_with_a_folder_per_fold_of_the_recorded_assignment()
+    {
+        var plan = SweepPlanner.Expand(Grid with { Presets = new[] { "q1-cnn-smoke" }, Folds = 3, Seeds = new long[] { 1, 2 } }, "s");
+        Assert.Equal(6, plan.Entries.Count);
+        Assert.Equal(new int?[] { 0, 0, 1, 1, 2, 2 }, plan.Entries.Select(e => e.Fold));
+        Assert.Equal(new long[] { 1, 2, 1, 2, 1, 2 }, plan.Entries.Select(e => e.Seed));
+        Assert.All(plan.Entries, e => Assert.Equal(new FoldSpec(3, e.Fold!.Value, PatientFolds.DefaultSeed), e.FoldSpec));
+        string hash = plan.Entries[0].SettingsHash;
+        Assert.Equal($"runs/q1-cnn-smoke-{hash}-k3-foldseed42-fold2/q1-cnn-smoke-seed2.json", plan.Entries[3].Result);
+        Assert.Equal(6, plan.Entries.Select(e => e.Result).Distinct().Count());
+        Assert.All(plan.Entries, e => Assert.Null(e.TrainArgs)); // repro train has no fold option: repro run runs them
     }
 }

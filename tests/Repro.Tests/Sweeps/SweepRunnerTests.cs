@@ -1,3 +1,4 @@
+using Repro.Data;
 using Repro.Reporting;
 using Repro.Results;
 using Repro.Sweeps;
@@ -38,6 +39,52 @@ public class SweepRunnerTests : IClassFixture<TinySweepFixture>
             SyntheticScale = 0.02, Seed = 7, CacheDirectory = TinySweep.Cache, Runtime = TestRuntime.Options,
         });
         Assert.Equal(RunSnapshot.Text(direct), RunSnapshot.Text(written));
+    }
+
+    [Fact]
+    public void A_fold_entry_runs_the_held_out_fold_of_the_recorded_assignment()
+    {
+        string planPath = TinySweep.NewPlan(TinySweep.Request(5) with { Folds = 3 }, "sweep-fold");
+        var outcome = SweepRunner.Run(planPath, 1, cacheDirectory: TinySweep.Cache);
+        Assert.Equal(new FoldSpec(3, 1), outcome.Entry.FoldSpec);
+        Assert.Contains("cv fold 2/3", outcome.Result.Data.Source);
+
+        // The same fold as an ordinary run with the fold data option (what repro cv runs for that fold).
+        var preset = PresetOverrides.Apply(PresetRegistry.Get("q1-cnn-smoke"), TinySweep.Overrides);
+        var direct = Trainer.Run(preset, new RunOptions
+        {
+            SyntheticScale = 0.02, Seed = 5, CacheDirectory = TinySweep.Cache, Runtime = TestRuntime.Options, Fold = new FoldSpec(3, 1),
+        });
+        Assert.Equal(RunSnapshot.Text(direct), RunSnapshot.Text(ResultFile.Read(outcome.ResultPath)));
+    }
+
+    [Fact]
+    public void An_entry_killed_after_an_epoch_continues_from_its_checkpoint_to_the_same_result()
+    {
+        // Two epochs with checkpoints; the first attempt stops after epoch 1 (as a preempted task would, minus the kill).
+        var twoEpochs = TinySweep.Request(11) with
+        {
+            Overrides = TinySweep.Overrides.Select(kv => kv.Key == "epochs" ? new KeyValuePair<string, string>("epochs", "2") : kv).ToArray(),
+            WriteCheckpoints = true,
+        };
+        string planPath = TinySweep.NewPlan(twoEpochs, "sweep-resume");
+        string dir = Path.GetDirectoryName(planPath)!;
+        var plan = SweepPlan.Read(planPath);
+        var entry = plan.Entries[0];
+        var preset = SweepRunner.Resolve(entry);
+        Assert.Throws<RunInterruptedException>(() =>
+            Trainer.Run(preset, SweepRunner.Options(plan, entry, dir, cacheDirectory: TinySweep.Cache) with { InterruptAfterEpoch = 1 }));
+        Assert.False(File.Exists(SweepLayout.Resolve(dir, entry.Result)));
+
+        var resumed = SweepRunner.Run(planPath, 0, cacheDirectory: TinySweep.Cache);
+        Assert.NotNull(resumed.ResumedFrom);
+        Assert.EndsWith("q1-cnn-smoke-seed11.last.ckpt", resumed.ResumedFrom);
+
+        var uninterrupted = Trainer.Run(preset, new RunOptions
+        {
+            SyntheticScale = 0.02, Seed = 11, CacheDirectory = TinySweep.Cache, Runtime = TestRuntime.Options,
+        });
+        Assert.Equal(RunSnapshot.Text(uninterrupted), RunSnapshot.Text(ResultFile.Read(resumed.ResultPath)));
     }
 
     [Fact]

@@ -49,7 +49,7 @@ public class SweepVerbsTests
     [InlineData("--emit", "lsf", "'lsf' not recognized")]
     [InlineData("--emit", "k8s", "needs --image")]
     [InlineData("--set", "nope=1", "has no field 'nope'")]
-    [InlineData("--folds", "5", "recorded patient-grouped fold assignment")]
+    [InlineData("--folds", "1", "--folds must be between 2 and 100")]
     public void Bad_sweep_options_are_usage_errors_and_write_nothing(string option, string value, string expected)
     {
         string dir = Path.Combine(RepoPaths.NewTempDir("verb-sweep-bad"), "sweep");

@@ -50,8 +50,9 @@ public class CrossValidationTests
         TorchRuntimeForTests();
         using var model = ModelFactory.Create(preset.Model, CPU);
         var input = new InputPipeline(preset, model.Normalization);
-        using var direct = FeatureCache.Compute(model, input, original.Train, original.Val, original.Test, preset.EvalBatchSize, null, original.Fingerprint);
-        using var viaOrigin = FeatureCache.ComputeFromOrigin(model, input, fold.Train, fold.Val, fold.Test, preset.EvalBatchSize, cache, fold.Origin!);
+        var net = Repro.Training.Speed.SpeedSetup.Apply(model, preset.Speed);
+        using var direct = FeatureCache.Compute(net, input, original.Train, original.Val, original.Test, preset.EvalBatchSize, null, original.Fingerprint);
+        using var viaOrigin = FeatureCache.ComputeFromOrigin(net, input, fold.Train, fold.Val, fold.Test, preset.EvalBatchSize, cache, fold.Origin!);
         // the original splits' features were cached under the original key: one file, which a plain run then reads
         Assert.Single(Directory.GetFiles(Path.Combine(cache, "features")));
         using var all = cat(new[] { direct.Train, direct.Val, direct.Test }, 0);

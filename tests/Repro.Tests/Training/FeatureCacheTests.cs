@@ -13,7 +13,7 @@ public class FeatureCacheTests
         var preset = PresetRegistry.Get("q2-resnet-fixed-smoke") with
         {
             ImageSize = 32, Epochs = 2, BootstrapResamples = 0,
-            Model = new Repro.Models.ModelSpec("transfer", "resnet18"), // random init: the weights depend on the seed
+            Model = new Repro.Models.ModelSpec(Repro.Models.ModelKind.Transfer, "resnet18"), // random init: the weights depend on the seed
         };
         string cache = RepoPaths.NewTempDir("features");
         RunOptions Options(long seed) => new() { SyntheticScale = 0.02, CacheDirectory = cache, Runtime = TestRuntime.Options, Seed = seed };

@@ -91,8 +91,8 @@ public class LossTests
         var w = LossSpec.InverseFrequency(new[] { 2145, 186, 132 });
         Assert.Equal(1.0, w.Average(), 12);
         Assert.Equal(2145.0 / 132, w[2] / w[0], 9);
-        Assert.IsType<FocalLoss>(new LossSpec("focal").Create(new[] { 1, 1, 1 }));
-        var e = Assert.Throws<ArgumentException>(() => new LossSpec("hinge").Create(new[] { 1, 1, 1 }));
-        Assert.Contains("hinge", e.Message);
+        Assert.IsType<FocalLoss>(new LossSpec(LossKind.Focal).Create(new[] { 1, 1, 1 }));
+        var e = Assert.Throws<ArgumentException>(() => new LossSpec((LossKind)7).Create(new[] { 1, 1, 1 }));
+        Assert.Contains("loss kind '7' is not known: use ce, weighted-ce, focal", e.Message);
     }
 }

@@ -40,12 +40,11 @@ public class OptimTests
         TestRuntime.Init();
         var a = new Parameter(zeros(2)) { grad = tensor(new float[] { 3, 0 }) };
         var b = new Parameter(zeros(1)) { grad = tensor(new float[] { 4 }) };
-        double norm = GradientClipping.ClipGlobalNorm(new[] { a, b }, 1.0);
-        Assert.Equal(5.0, norm, 5);
+        using (var norm = GradientClipping.ClipGlobalNormTensor(new[] { a, b }, 1.0)) Assert.Equal(5.0, norm.item<float>(), 5);
         Assert.Equal(3 / (5 + 1e-6), a.grad!.data<float>()[0], 5);
         Assert.Equal(4 / (5 + 1e-6), b.grad!.data<float>()[0], 5);
         // below the threshold nothing changes
-        GradientClipping.ClipGlobalNorm(new[] { a, b }, 10.0);
+        GradientClipping.ClipGlobalNormTensor(new[] { a, b }, 10.0).Dispose();
         Assert.Equal(4 / (5 + 1e-6), b.grad!.data<float>()[0], 5);
     }
 }

@@ -18,7 +18,7 @@ public class PredictorTests
     {
         // null: the reference path; otherwise the speed switches (flat optimizer, channels-last) at that precision,
         // which the predictor must rebuild from the checkpoint's settings (a bf16 model takes bf16 input).
-        var speed = fastPrecision is null ? null : new SpeedOptions { FlatOptimizer = true, ChannelsLast = true, Precision = fastPrecision };
+        var speed = fastPrecision is null ? null : new SpeedOptions { FlatOptimizer = true, ChannelsLast = true, Precision = Enum.Parse<Precision>(fastPrecision, ignoreCase: true) };
         var preset = PresetRegistry.Get("q1-cnn-smoke") with { ImageSize = 32, Epochs = 2, BootstrapResamples = 0, Speed = speed };
         string outDir = RepoPaths.NewTempDir("predict-run");
         var options = new SyntheticOptions { Seed = 416, Scale = 0.02 };

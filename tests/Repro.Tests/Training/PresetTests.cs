@@ -1,3 +1,7 @@
+using Repro.Data.Augment;
+using Repro.Data.Sampling;
+using Repro.Models;
+using Repro.Training.Losses;
 using Repro.Training.Presets;
 
 namespace Repro.Tests.Training;
@@ -8,12 +12,12 @@ public class PresetTests
     public void Study_presets_hold_the_studys_protocol()
     {
         var q1 = PresetRegistry.Get("q1-cnn");
-        Assert.Equal(("custom-cnn", 3e-4, 1e-4, 32, 15, 224), (q1.Model.Kind, q1.LearningRate, q1.WeightDecay, q1.BatchSize, q1.Epochs, q1.ImageSize));
+        Assert.Equal((ModelKind.CustomCnn, 3e-4, 1e-4, 32, 15, 224), (q1.Model.Kind, q1.LearningRate, q1.WeightDecay, q1.BatchSize, q1.Epochs, q1.ImageSize));
         Assert.Equal((3, 0.5, 1e-7, 6, 1.0), (q1.PlateauPatience, q1.PlateauFactor, q1.MinLearningRate, q1.EarlyStoppingPatience, q1.GradClipNorm));
-        Assert.Equal(("focal", 2.0, "class-weighted", "study"), (q1.Loss.Kind, q1.Loss.Gamma, q1.Sampler, q1.Augment));
+        Assert.Equal((LossKind.Focal, 2.0, SamplerKind.ClassWeighted, AugmentKind.Study), (q1.Loss.Kind, q1.Loss.Gamma, q1.Sampler, q1.Augment));
         Assert.Equal(StudyDefects.Study, q1.Defects);
         var q2 = PresetRegistry.Get("q2-resnet");
-        Assert.Equal(("transfer", 1e-4), (q2.Model.Kind, q2.LearningRate));
+        Assert.Equal((ModelKind.Transfer, 1e-4), (q2.Model.Kind, q2.LearningRate));
         Assert.Equal(StudyDefects.None, PresetRegistry.Get("q2-resnet-fixed").Defects);
         foreach (var name in new[] { "q1-cnn-smoke", "q2-resnet-smoke", "q1-cnn-fixed-smoke", "q2-resnet-fixed-smoke", "improved" })
             Assert.True(PresetRegistry.All.ContainsKey(name), name);
@@ -41,7 +45,7 @@ public class PresetTests
         Assert.Equal(3, p.Epochs);
         Assert.False(p.Defects.ClampAfterNormalize);
         Assert.True(p.Defects.ShallowBestRestore);
-        Assert.Equal("ce", p.Loss.Kind);
+        Assert.Equal(LossKind.Ce, p.Loss.Kind);
         Assert.Equal(new[] { 1.0, 2, 3 }, p.Loss.Weights);
         Assert.Equal("resnet18", p.Model.Backbone);
         Assert.Equal(5, p.UnfreezeLayer4AfterEpoch);

@@ -56,7 +56,7 @@ public class TrainerTests
         // layer4 trains from epoch 2, layer3 from epoch 3: a checkpoint after epoch 2 has layer4 unfrozen only.
         var p = PresetRegistry.Get("q2-resnet-fixed-smoke") with
         {
-            ImageSize = 32, Epochs = 3, BootstrapResamples = 0, Model = new ModelSpec("transfer", "resnet18"),
+            ImageSize = 32, Epochs = 3, BootstrapResamples = 0, Model = new ModelSpec(ModelKind.Transfer, "resnet18"),
             UnfreezeLayer4AfterEpoch = 1, UnfreezeLayer3AfterEpoch = 2,
         };
         var full = Trainer.Run(p, Options(RepoPaths.NewTempDir("unfreeze-full")));
@@ -81,7 +81,7 @@ public class TrainerTests
     [Fact]
     public void A_diverging_loss_stops_with_epoch_and_batch_named()
     {
-        var p = Tiny with { LearningRate = 1e30, GradClipNorm = 0, Defects = StudyDefects.None, Augment = "none" };
+        var p = Tiny with { LearningRate = 1e30, GradClipNorm = 0, Defects = StudyDefects.None, Augment = Repro.Data.Augment.AugmentKind.None };
         var e = Assert.Throws<TrainingDivergedException>(() => Trainer.Run(p, Options()));
         Assert.Matches("epoch [0-9]+, batch [0-9]+ of [0-9]+", e.Message);
     }
@@ -107,7 +107,7 @@ public class TrainerTests
     public void Features_are_cached_only_when_the_backbone_output_cannot_change()
     {
         TestRuntime.Init();
-        using var model = ModelFactory.Create(new ModelSpec("transfer", "resnet18"), TorchSharp.torch.CPU, loadWeights: false);
+        using var model = ModelFactory.Create(new ModelSpec(ModelKind.Transfer, "resnet18"), TorchSharp.torch.CPU, loadWeights: false);
         Assert.True(RunSetup.CanCacheFeatures(PresetRegistry.Get("q2-resnet-fixed-smoke"), model));
         Assert.False(RunSetup.CanCacheFeatures(PresetRegistry.Get("q2-resnet-smoke"), model)); // study augmentation, BN trains
         Assert.False(RunSetup.CanCacheFeatures(PresetRegistry.Get("q2-resnet-fixed-smoke") with { UnfreezeLayer4AfterEpoch = 1 }, model));

@@ -1,5 +1,4 @@
 using Repro.IO;
-using Repro.Results;
 
 namespace Repro.Data.Audit;
 

@@ -9,8 +9,9 @@ namespace Repro.Data.Augment;
 /// for the steps whose job is the shape (<see cref="Resize"/>, <see cref="RandomResizedCrop"/>,
 /// <see cref="RepeatChannels"/>). Random parameters are drawn per sample from the given generator (a
 /// CPU generator, so that one seed gives the same batches on CPU and on CUDA), then moved to the batch's
-/// device. Implementations are records of plain settings; presets serialise them to JSON with a
-/// <c>type</c> discriminator.
+/// device. Implementations are records of plain settings; they serialise to JSON with a <c>type</c>
+/// discriminator, which is how the input pipeline describes itself in the feature cache's key (presets name a
+/// pipeline, <c>augment</c>, rather than hold one).
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(Compose), "compose")]

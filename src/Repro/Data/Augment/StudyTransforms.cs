@@ -19,9 +19,6 @@ namespace Repro.Data.Augment;
 /// </summary>
 public static class StudyTransforms
 {
-    /// <summary>ImageNet normalisation (the study's).</summary>
-    public static Normalize ImageNetNormalize => Normalize.ImageNet;
-
     /// <summary>
     /// The study's training pipeline. <paramref name="clampAfterNormalize"/> true: the study's defect 1 —
     /// noise and the [0,1] clamp run on the normalised tensor, so training inputs live in [0,1] while
@@ -63,15 +60,19 @@ public static class StudyTransforms
         return new Compose(steps);
     }
 
-    /// <summary>The study's evaluation pipeline: to [0,1], repeat channels, resize, normalise (ImageNet).</summary>
+    /// <summary>
+    /// The study's evaluation pipeline: to [0,1], repeat channels, resize, normalise (ImageNet's statistics, or the
+    /// model's own <paramref name="normalize"/>). Every run evaluates through it (<c>InputPipeline</c>).
+    /// </summary>
     /// <param name="imageSize">Side of the square input.</param>
     /// <param name="channels">Input channels: 3 or 1.</param>
-    public static Compose Eval(int imageSize = 224, int channels = 3) => new(
+    /// <param name="normalize">The normalisation step; null: <see cref="NormalizeFor"/> the channels.</param>
+    public static Compose Eval(int imageSize = 224, int channels = 3, Normalize? normalize = null) => new(
     [
         new ToUnitRange(),
         new RepeatChannels(channels),
         new Resize(imageSize),
-        NormalizeFor(channels),
+        normalize ?? NormalizeFor(channels),
     ]);
 
     /// <summary>ImageNet statistics for 3 channels; for one channel, their averages (0.449, 0.226).</summary>

@@ -1,19 +1,21 @@
+using Repro.IO;
+
 namespace Repro.Training.Losses;
 
 /// <summary>Which loss a preset trains with.</summary>
-/// <param name="Kind"><c>ce</c>, <c>weighted-ce</c> (weights 1/count per class, normalised to mean 1, or <see cref="Weights"/>), or <c>focal</c>.</param>
+/// <param name="Kind"><c>ce</c>, <c>weighted-ce</c> (weights 1/count per class, normalised to mean 1, or <see cref="Weights"/>), or <c>focal</c> (<see cref="LossKind"/>).</param>
 /// <param name="Weights">Class weights for weighted CE, or α for focal; null = the default of the kind.</param>
 /// <param name="Gamma">Focal γ.</param>
 /// <param name="LabelSmoothing">CE label smoothing ε.</param>
-public sealed record LossSpec(string Kind = "focal", IReadOnlyList<double>? Weights = null, double Gamma = 2.0, double LabelSmoothing = 0)
+public sealed record LossSpec(LossKind Kind = LossKind.Focal, IReadOnlyList<double>? Weights = null, double Gamma = 2.0, double LabelSmoothing = 0)
 {
     /// <summary>Builds the loss; <paramref name="trainClassCounts"/> gives inverse-frequency weights where needed.</summary>
     public ILossFunction Create(IReadOnlyList<int> trainClassCounts) => Kind switch
     {
-        "ce" => new CrossEntropy(null, LabelSmoothing),
-        "weighted-ce" => new CrossEntropy(Weights ?? InverseFrequency(trainClassCounts), LabelSmoothing),
-        "focal" => new FocalLoss(Weights ?? FocalLoss.StudyAlpha, Gamma),
-        _ => throw new ArgumentException($"loss kind '{Kind}' is not known: use ce, weighted-ce or focal"),
+        LossKind.Ce => new CrossEntropy(null, LabelSmoothing),
+        LossKind.WeightedCe => new CrossEntropy(Weights ?? InverseFrequency(trainClassCounts), LabelSmoothing),
+        LossKind.Focal => new FocalLoss(Weights ?? FocalLoss.StudyAlpha, Gamma),
+        _ => throw new ArgumentException($"loss kind '{Kind}' is not known: use {ReproJson.Names<LossKind>()}"),
     };
 
     /// <summary>1/count per class, scaled so the weights average 1.</summary>

@@ -10,13 +10,6 @@ namespace Repro.Training.Optim;
 /// </summary>
 public static class GradientClipping
 {
-    /// <summary>Clips in place; returns the norm before clipping.</summary>
-    public static double ClipGlobalNorm(IEnumerable<Parameter> parameters, double maxNorm)
-    {
-        using var total = ClipGlobalNormTensor(parameters, maxNorm);
-        return total.item<float>();
-    }
-
     /// <summary>Clips in place; returns the norm before clipping as a 0-d tensor on the gradients' device (no wait for the device).</summary>
     public static Tensor ClipGlobalNormTensor(IEnumerable<Parameter> parameters, double maxNorm)
     {

@@ -1,3 +1,5 @@
+using Repro.Data.Augment;
+using Repro.Data.Sampling;
 using Repro.Models;
 using Repro.Training.Losses;
 using Repro.Training.Speed;
@@ -8,7 +10,7 @@ namespace Repro.Training.Presets;
 /// A whole experiment as one immutable value: model, data size, optimisation, imbalance handling,
 /// augmentation, the study's defects, and evaluation settings. The CLI, the tests and the benchmarks all
 /// start from a preset (<see cref="PresetRegistry"/>); any field can be overridden with
-/// <c>--set path=value</c> (<see cref="PresetOverrides"/>).
+/// <c>--set path=value</c> (<see cref="PresetOverrides"/>); <see cref="Validate"/> checks them all before any work.
 /// </summary>
 public sealed record Preset
 {
@@ -34,12 +36,12 @@ public sealed record Preset
     public double BackboneLearningRate { get; init; } = 1e-5;
     /// <summary>AdamW decoupled weight decay.</summary>
     public double WeightDecay { get; init; } = 1e-4;
-    /// <summary><c>class-weighted</c> (the study's WeightedRandomSampler, with replacement) or <c>shuffled</c>.</summary>
-    public string Sampler { get; init; } = "class-weighted";
+    /// <summary><c>class-weighted</c> (the study's WeightedRandomSampler, with replacement), <c>shuffled</c> or <c>sequential</c>.</summary>
+    public SamplerKind Sampler { get; init; } = SamplerKind.ClassWeighted;
     /// <summary>The loss.</summary>
-    public LossSpec Loss { get; init; } = new("focal");
+    public LossSpec Loss { get; init; } = new(LossKind.Focal);
     /// <summary><c>study</c> (the study's train transform), <c>light</c> (flips, small rotation and crop, jitter), or <c>none</c>.</summary>
-    public string Augment { get; init; } = "study";
+    public AugmentKind Augment { get; init; } = AugmentKind.Study;
     /// <summary>Mixup α (0 = off); applied after augmentation.</summary>
     public double Mixup { get; init; }
     /// <summary>The study's defects (see <see cref="StudyDefects"/>).</summary>
@@ -73,4 +75,15 @@ public sealed record Preset
     /// Left out of the settings JSON when null, so presets without it keep their settings hash.
     /// </summary>
     public SpeedOptions? Speed { get; init; }
+
+    /// <summary>
+    /// Checks every field's range and the combinations a run cannot do (<see cref="PresetRules"/>), before anything is
+    /// loaded: the command line calls it after <c>--set</c>, and every run (<c>Trainer.Run</c>) calls it first.
+    /// </summary>
+    /// <exception cref="PresetValidationException">Naming each setting at fault, as a user writes it.</exception>
+    public void Validate()
+    {
+        var errors = PresetRules.Check(this);
+        if (errors.Count > 0) throw new PresetValidationException(errors);
+    }
 }

@@ -1,3 +1,5 @@
+using Repro.Data.Augment;
+using Repro.Data.Sampling;
 using Repro.Models;
 using Repro.Training.Losses;
 using Repro.Training.Speed;
@@ -18,7 +20,7 @@ public static class PresetRegistry
     {
         Name = "q1-cnn",
         Description = "Study Q1: custom 5-block CNN from scratch, focal loss + weighted sampler, study augmentation, defects on",
-        Model = new ModelSpec("custom-cnn"),
+        Model = new ModelSpec(ModelKind.CustomCnn),
         LearningRate = 3e-4,
     };
 
@@ -27,7 +29,7 @@ public static class PresetRegistry
     {
         Name = "q2-resnet",
         Description = "Study Q2: ImageNet ResNet18, frozen backbone + MLP head, focal loss + weighted sampler, study augmentation, defects on",
-        Model = new ModelSpec("transfer", "resnet18-imagenet"),
+        Model = new ModelSpec(ModelKind.Transfer, "resnet18-imagenet"),
         LearningRate = 1e-4,
     };
 
@@ -44,8 +46,8 @@ public static class PresetRegistry
     {
         Name = p.Name + "-smoke",
         Description = p.Description + " [CPU smoke size]",
-        ImageSize = p.Model.Kind == "transfer" ? 96 : 64,
-        Epochs = p.Model.Kind == "transfer" ? 2 : 4,
+        ImageSize = p.Model.Kind == ModelKind.Transfer ? 96 : 64,
+        Epochs = p.Model.Kind == ModelKind.Transfer ? 2 : 4,
         BootstrapResamples = 2000,
     };
 
@@ -74,9 +76,9 @@ public static class PresetRegistry
             Description = "Ours: ImageNet ResNet18 features of the images upsampled to 384 px (frozen, BN eval, cached), class-weighted CE " +
                           "on a shuffled sampler, no double re-weighting, 60 head epochs selected on validation, class decision offsets fitted on validation",
             ImageSize = 384, // chosen on validation: mean best-epoch val BA over 5 seeds 0.739 (224), 0.812 (320), 0.827 (384)
-            Sampler = "shuffled",
-            Loss = new LossSpec("weighted-ce", LabelSmoothing: 0.05),
-            Augment = "none",
+            Sampler = SamplerKind.Shuffled,
+            Loss = new LossSpec(LossKind.WeightedCe, LabelSmoothing: 0.05),
+            Augment = AugmentKind.None,
             Defects = StudyDefects.None,
             LearningRate = 1e-3,
             WeightDecay = 1e-3,
@@ -90,7 +92,7 @@ public static class PresetRegistry
         {
             Q1Cnn, Q2Resnet, Fixed(Q1Cnn), Fixed(Q2Resnet), Fast(Q1Cnn), Fast(Q2Resnet),
             Smoke(Q1Cnn), Smoke(Q2Resnet), Smoke(Fixed(Q1Cnn)),
-            Smoke(Fixed(Q2Resnet)) with { Augment = "none" },
+            Smoke(Fixed(Q2Resnet)) with { Augment = AugmentKind.None },
             improved,
             improved with { Name = "improved-smoke", Description = improved.Description + " [CPU smoke size]", ImageSize = 112, Epochs = 30 },
         };

@@ -20,13 +20,4 @@ public sealed record StudyDefects(bool ClampAfterNormalize, bool ShallowBestRest
 
     /// <summary>All four off.</summary>
     public static StudyDefects None { get; } = new(false, false, false, false);
-
-    /// <summary>Names of the switched-on defects, for tables.</summary>
-    public IEnumerable<string> OnNames()
-    {
-        if (ClampAfterNormalize) yield return "clamp-after-normalize";
-        if (ShallowBestRestore) yield return "shallow-best-restore";
-        if (DoubleReweighting) yield return "double-reweighting";
-        if (FrozenBatchNormTrains) yield return "frozen-bn-trains";
-    }
 }

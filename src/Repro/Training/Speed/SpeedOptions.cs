@@ -15,10 +15,10 @@ public sealed record SpeedOptions
     /// <c>fp32</c>, or <c>bf16</c>: convolution and linear weights and activations in bfloat16 (BatchNorm
     /// keeps float32 weights and statistics), float32 master weights in the flat optimizer, the loss in
     /// float32. TorchSharp has no autocast; this is the hand-written equivalent. Needs
-    /// <see cref="FlatOptimizer"/>. On a CPU it needs AVX512-BF16 and <c>--isa native</c>: pinned to AVX2,
+    /// <see cref="FlatOptimizer"/>. On a CPU it needs AVX512-BF16 and <c>--cpu-isa native</c>: pinned to AVX2,
     /// oneDNN falls back to reference kernels (measured ~25× slower than float32).
     /// </summary>
-    public string Precision { get; init; } = "fp32";
+    public Precision Precision { get; init; } = Precision.Fp32;
 
     /// <summary>TF32 tensor-core matmuls and convolutions on CUDA (Ampere and later) for the run; no effect on a CPU.</summary>
     public bool Tf32 { get; init; }
@@ -37,20 +37,9 @@ public sealed record SpeedOptions
     /// <summary>Every switch on: channels-last, bf16, TF32, the flat optimizer, the loss read once per epoch.</summary>
     public static SpeedOptions Fast { get; } = new()
     {
-        ChannelsLast = true, Precision = "bf16", Tf32 = true, FlatOptimizer = true, LossReadInterval = 0,
+        ChannelsLast = true, Precision = Precision.Bf16, Tf32 = true, FlatOptimizer = true, LossReadInterval = 0,
     };
 
     /// <summary>True when activations and weights are bfloat16.</summary>
-    public bool IsBf16 => Precision == "bf16";
-
-    /// <summary>Checks the combination; throws naming the field at fault.</summary>
-    public void Validate()
-    {
-        if (Precision is not ("fp32" or "bf16"))
-            throw new ArgumentException($"speed.precision '{Precision}' is not known: use fp32 or bf16");
-        if (IsBf16 && !FlatOptimizer)
-            throw new ArgumentException("speed.precision=bf16 needs speed.flat_optimizer=true (the float32 master weights live in the flat optimizer)");
-        if (LossReadInterval < 0)
-            throw new ArgumentException($"speed.loss_read_interval must be 0 (once per epoch) or more, not {LossReadInterval}");
-    }
+    public bool IsBf16 => Precision == Precision.Bf16;
 }

@@ -6,22 +6,26 @@ using static TorchSharp.torch;
 namespace Repro.Training.Speed;
 
 /// <summary>
-/// Where a preset's <see cref="SpeedOptions"/> take effect, shared by the trainer and the benchmarks:
-/// the model (bf16 layers, channels-last weights), the optimizer (flat or per-tensor), TF32, the model's input
-/// and the logits handed to the loss. A null <see cref="SpeedOptions"/> leaves everything as it is.
+/// The one place a preset's <see cref="SpeedOptions"/> take effect: the model (bf16 layers, channels-last weights,
+/// and through the returned <see cref="SpeedModel"/> its input and logits), the optimizer (flat or per-tensor), TF32
+/// for the run, and the warnings. The trainer, the predictor and the benchmarks call these and nothing else of the
+/// switches. A null <see cref="SpeedOptions"/> leaves everything as it is.
 /// </summary>
 public static class SpeedSetup
 {
     /// <summary>
     /// Converts <paramref name="model"/> as <paramref name="speed"/> asks (bf16 first: it replaces the
-    /// converted layers' Parameter objects; then channels-last, which keeps them). Build the optimizer after this.
+    /// converted layers' Parameter objects; then channels-last, which keeps them) and returns it as the switches run
+    /// it. Build the optimizer after this.
     /// </summary>
-    public static void ApplyToModel(ReproModel model, SpeedOptions? speed)
+    public static SpeedModel Apply(ReproModel model, SpeedOptions? speed)
     {
-        if (speed is null) return;
-        speed.Validate();
-        if (speed.IsBf16) Bf16.Apply(model);
-        if (speed.ChannelsLast) ChannelsLast.Apply(model);
+        if (speed is not null)
+        {
+            if (speed.IsBf16) Bf16.Apply(model);
+            if (speed.ChannelsLast) ChannelsLast.Apply(model);
+        }
+        return new SpeedModel(model, speed);
     }
 
     /// <summary>
@@ -35,7 +39,7 @@ public static class SpeedSetup
         speed?.FlatOptimizer == true ? new FlatAdamW(groups) : new AdamW(groups);
 
     /// <summary>The model's input in the memory format and dtype the switches ask for (unchanged without them).</summary>
-    public static Tensor ToModelInput(Tensor input, SpeedOptions? speed)
+    internal static Tensor ToModelInput(Tensor input, SpeedOptions? speed)
     {
         if (speed is null) return input;
         var x = speed.ChannelsLast ? ChannelsLast.Of(input) : input;
@@ -61,5 +65,5 @@ public static class SpeedSetup
     }
 
     /// <summary>Logits in float32 for the loss and the probabilities (a bf16 model's output is cast up).</summary>
-    public static Tensor ToFloat32(Tensor logits) => logits.dtype == ScalarType.Float32 ? logits : logits.to(ScalarType.Float32);
+    internal static Tensor ToFloat32(Tensor logits) => logits.dtype == ScalarType.Float32 ? logits : logits.to(ScalarType.Float32);
 }

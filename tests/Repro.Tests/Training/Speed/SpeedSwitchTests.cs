@@ -59,7 +59,7 @@ public class SpeedSwitchTests
             Assert.Equal(trainable[name], p.requires_grad);
         }
         foreach (var (name, b) in model.named_buffers()) Assert.True(b.dtype != ScalarType.BFloat16, name);
-        using var got = SpeedSetup.ToFloat32(model.forward(SpeedSetup.ToModelInput(x, new SpeedOptions { Precision = "bf16", FlatOptimizer = true })));
+        using var got = new SpeedModel(model, new SpeedOptions { Precision = Precision.Bf16, FlatOptimizer = true }).Forward(x);
         Assert.Equal(ScalarType.Float32, got.dtype);
         // bf16 keeps 8 bits of mantissa: logits agree to a few per cent of their spread
         double scale = expected.abs().max().item<float>();
@@ -67,11 +67,12 @@ public class SpeedSwitchTests
     }
 
     [Theory]
-    [InlineData("fp16", true, "speed.precision 'fp16' is not known")]
-    [InlineData("bf16", false, "needs speed.flat_optimizer=true")]
-    public void Invalid_combinations_are_refused_naming_the_field(string precision, bool flat, string message)
+    [InlineData("fp16", "true", "speed.precision=fp16: the value does not fit 'precision' (expected one of fp32, bf16)")]
+    [InlineData("bf16", "false", "speed.flat_optimizer (--set speed.flat_optimizer=false) must be true with speed.precision=bf16")]
+    public void Invalid_combinations_are_refused_naming_the_field(string precision, string flat, string message)
     {
-        var e = Assert.Throws<ArgumentException>(() => new SpeedOptions { Precision = precision, FlatOptimizer = flat }.Validate());
+        var e = Assert.ThrowsAny<ArgumentException>(() => PresetOverrides.Apply(PresetRegistry.Get("q1-cnn"),
+            new Dictionary<string, string> { ["speed.flat_optimizer"] = flat, ["speed.precision"] = precision }).Validate());
         Assert.Contains(message, e.Message);
     }
 
@@ -103,7 +104,7 @@ public class SpeedSwitchTests
     [Fact]
     public void Bf16_on_a_cpu_pinned_to_avx2_is_flagged_and_the_reference_path_is_not()
     {
-        var bf16 = new SpeedOptions { Precision = "bf16", FlatOptimizer = true, Tf32 = true };
+        var bf16 = new SpeedOptions { Precision = Precision.Bf16, FlatOptimizer = true, Tf32 = true };
         var warnings = SpeedSetup.Warnings(bf16, CPU, "avx2").ToList();
         Assert.Equal(2, warnings.Count);
         Assert.Contains("--cpu-isa native", warnings[0]);

@@ -14,7 +14,7 @@ public class SpeedTrainingTests
     /// <summary>A resnet18 transfer run at 32 px on the tiny synthetic set (no weights to load).</summary>
     private static readonly Preset TinyTransfer = PresetRegistry.Get("q2-resnet-fixed-smoke") with
     {
-        ImageSize = 32, BootstrapResamples = 0, Model = new ModelSpec("transfer", "resnet18"),
+        ImageSize = 32, BootstrapResamples = 0, Model = new ModelSpec(ModelKind.Transfer, "resnet18"),
     };
 
     /// <summary>Runs <paramref name="p"/> whole, then stopped after <paramref name="interruptAfter"/> epochs and resumed;
@@ -46,7 +46,7 @@ public class SpeedTrainingTests
     [InlineData(true, "bf16")]
     public void A_run_with_speed_switches_trains_and_resumes_exactly(bool channelsLast, string precision)
     {
-        var p = Tiny with { Speed = new SpeedOptions { ChannelsLast = channelsLast, Precision = precision, FlatOptimizer = true, LossReadInterval = 0 } };
+        var p = Tiny with { Speed = new SpeedOptions { ChannelsLast = channelsLast, Precision = Enum.Parse<Precision>(precision, ignoreCase: true), FlatOptimizer = true, LossReadInterval = 0 } };
         var full = AssertResumesExactly(p, interruptAfter: 1, "speed");
         Assert.All(full.History, h => Assert.True(double.IsFinite(h.TrainLoss)));
         Assert.True(full.History[^1].TrainLoss < full.History[0].TrainLoss * 1.5, "the loss does not run away");
@@ -67,7 +67,7 @@ public class SpeedTrainingTests
     {
         var p = Tiny with
         {
-            LearningRate = 1e30, GradClipNorm = 0, Defects = StudyDefects.None, Augment = "none",
+            LearningRate = 1e30, GradClipNorm = 0, Defects = StudyDefects.None, Augment = Repro.Data.Augment.AugmentKind.None,
             Speed = new SpeedOptions { LossReadInterval = 0 },
         };
         var e = Assert.Throws<TrainingDivergedException>(() => Trainer.Run(p, TrainerTests.Options()));
@@ -92,7 +92,7 @@ public class SpeedTrainingTests
         var p = TinyTransfer with
         {
             Epochs = 2,
-            Speed = new SpeedOptions { Precision = "bf16", FlatOptimizer = true, ChannelsLast = true },
+            Speed = new SpeedOptions { Precision = Precision.Bf16, FlatOptimizer = true, ChannelsLast = true },
         };
         var r = Trainer.Run(p, TrainerTests.Options());
         Assert.True(r.FeaturesCached);

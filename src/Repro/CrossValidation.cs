@@ -3,9 +3,10 @@ using Repro.Data;
 using Repro.Evaluation;
 using Repro.IO;
 using Repro.Results;
+using Repro.Training;
 using Repro.Training.Presets;
 
-namespace Repro.Training;
+namespace Repro;
 
 /// <summary>
 /// Patient-grouped, stratified k-fold cross-validation of a preset (<c>repro cv</c>): for each repeat (fold seed

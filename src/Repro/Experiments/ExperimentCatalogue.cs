@@ -72,15 +72,15 @@ public static class ExperimentCatalogue
         var improved = P("improved");
         return
         [
-            // The study's protocols at CPU smoke size (the default main job). Meant for the default run (~1 min each on an
-            // idle 2-core machine); `long` until their JSON snapshots are accepted — meanwhile their numbers stay verified
-            // in the default run by the text snapshots of tests/Repro.Reproduction.Tests/Runs/StudyReproductionTests.
-            Single("study-q1-smoke", "study Q1 (custom CNN), defects on, CPU smoke size", ExperimentTier.Long, P("q1-cnn-smoke")),
-            Single("study-q2-smoke", "study Q2 (ResNet18 transfer), defects on, CPU smoke size", ExperimentTier.Long, P("q2-resnet-smoke")),
-            Single("study-q1-fixed-smoke", "study Q1 with the four defects off, CPU smoke size", ExperimentTier.Long, P("q1-cnn-fixed-smoke")),
-            Single("study-q2-fixed-smoke", "study Q2 with the four defects off (head on cached features), CPU smoke size", ExperimentTier.Long, P("q2-resnet-fixed-smoke")),
+            // The study's protocols at CPU smoke size (the default main job): ~1 min each on an idle 2-core machine. Their JSON
+            // snapshots were accepted from the same numbers the earlier text snapshots held (confusion matrices, per-class
+            // metrics, per-epoch validation and loss: equal to 6 decimals).
+            Single("study-q1-smoke", "study Q1 (custom CNN), defects on, CPU smoke size", ExperimentTier.Cpu, P("q1-cnn-smoke")),
+            Single("study-q2-smoke", "study Q2 (ResNet18 transfer), defects on, CPU smoke size", ExperimentTier.Cpu, P("q2-resnet-smoke")),
+            Single("study-q1-fixed-smoke", "study Q1 with the four defects off, CPU smoke size", ExperimentTier.Cpu, P("q1-cnn-fixed-smoke")),
+            Single("study-q2-fixed-smoke", "study Q2 with the four defects off (head on cached features), CPU smoke size", ExperimentTier.Cpu, P("q2-resnet-fixed-smoke")),
             Single("study-q1-smoke-fp32-speed", "study Q1 smoke with the float32 speed switches (channels-last, flat optimizer, loss read per epoch)",
-                ExperimentTier.Long, P("q1-cnn-smoke") with { Speed = new SpeedOptions { ChannelsLast = true, FlatOptimizer = true, LossReadInterval = 0 } }),
+                ExperimentTier.Cpu, P("q1-cnn-smoke") with { Speed = new SpeedOptions { ChannelsLast = true, FlatOptimizer = true, LossReadInterval = 0 } }),
             Single("synthetic-q1-fast", "study Q1 at 32 px for 3 epochs on 5% of the synthetic set: the fast determinism check",
                 ExperimentTier.Cpu, FastQ1, ExperimentData.Synthetic(FastSyntheticScale)),
             // The dataset and what explains the results.
@@ -90,8 +90,8 @@ public static class ExperimentCatalogue
             // snapshots are accepted (REPRO_LONG=1 REPRO_ACCEPT=1 … --filter "DisplayName~ablation-q2-smoke"), then cpu.
             Ablation("ablation-q2-smoke", ExperimentTier.Long, P("q2-resnet-smoke")),
             Ablation("ablation-q1-smoke", ExperimentTier.Long, P("q1-cnn-smoke")),
-            // Meant for the default run (its ImageNet half shares study-q2-fixed-smoke's cached features); long until verified.
-            new("backbone-comparison", "study Q2 fixed (smoke) with the ImageNet backbone and with a random-init one", ExperimentTier.Long,
+            // In the default run: its ImageNet half shares study-q2-fixed-smoke's cached features (~20 s on an idle machine).
+            new("backbone-comparison", "study Q2 fixed (smoke) with the ImageNet backbone and with a random-init one", ExperimentTier.Cpu,
                 ExperimentData.Mth416, [new("imagenet", P("q2-resnet-fixed-smoke"), Seed), new("random", RandomBackbone(P("q2-resnet-fixed-smoke")), Seed)]),
             // Ours.
             // ~6 min of 384 px features once (shared by the seeds through the feature cache) and ~15 s per seed on an idle

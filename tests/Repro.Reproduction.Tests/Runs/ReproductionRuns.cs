@@ -9,16 +9,6 @@ internal static class ReproductionRuns
 {
     private static readonly string Cache = Path.Combine(Path.GetTempPath(), "repro-tests", "cache");
 
-    public static RunResult Real(string presetName, long seed = 42) => Real(PresetRegistry.Get(presetName), seed);
-
-    public static RunResult Real(Preset preset, long seed = 42) => Trainer.Run(preset, new RunOptions
-    {
-        DataDirectory = RepoPaths.Mth416,
-        CacheDirectory = Cache,
-        Seed = seed,
-        Runtime = TestRuntime.Options,
-    });
-
     public static RunResult Synthetic(Preset preset, long seed = 42) => Trainer.Run(preset, new RunOptions
     {
         SyntheticScale = SyntheticScale,

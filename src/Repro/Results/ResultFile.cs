@@ -1,11 +1,13 @@
 using Repro.IO;
+using Repro.Training.Presets;
+
 namespace Repro.Results;
 
 /// <summary>Reads and writes <see cref="RunResult"/> files (JSON, written atomically).</summary>
 public static class ResultFile
 {
     /// <summary>File name of a run's result: <c>{preset}-{hash}-seed{seed}.json</c> (<see cref="ResultIdentity.Stem"/>).</summary>
-    public static string FileName(Repro.Training.Presets.Preset preset, long seed) => ResultIdentity.Stem(preset, seed) + ".json";
+    public static string FileName(Preset preset, long seed) => ResultIdentity.Stem(preset, seed) + ".json";
 
     /// <summary>Writes <paramref name="result"/> to <paramref name="path"/> atomically.</summary>
     public static void Write(string path, RunResult result) => AtomicFile.WriteAllText(path, ReproJson.Serialize(result) + "\n");

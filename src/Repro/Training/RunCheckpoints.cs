@@ -1,4 +1,3 @@
-using Repro.Results;
 using Repro.IO;
 using Repro.Training.Checkpoints;
 using Repro.Training.Presets;

@@ -40,7 +40,7 @@ public class PredictEqualsRunTests
 
         string images = RepoPaths.NewTempDir("predict-equals-run-images");
         SyntheticMammograms.WriteTo(images, Data, size);
-        using var predictor = Predictor.Load(Path.Combine(outDir, "checkpoints", $"{preset.Name}-seed3.{kind}.ckpt"));
+        using var predictor = Predictor.Load(RunCheckpoints.PathIn(outDir, preset, 3, kind));
         Assert.Equal(result.DecisionOffsets, predictor.Checkpoint.DecisionOffsets);
         var predicted = predictor.PredictFolder(Path.Combine(images, "test"))
             .ToDictionary(p => "test/" + p.Id.Replace("malignant/", "cancer/", StringComparison.Ordinal));

@@ -1,6 +1,4 @@
-using Repro.Training.Presets;
-
-namespace Repro.Results;
+namespace Repro.Training.Presets;
 
 /// <summary>
 /// Which files belong to a run: result, predictions and checkpoints are named by the preset, a short settings

@@ -10,12 +10,7 @@ namespace Repro.Cli.Commands;
 /// <summary><c>repro cv</c>: patient-grouped stratified k-fold cross-validation of a preset (<see cref="CrossValidation"/>).</summary>
 internal sealed class CvCommand : Verb
 {
-    private readonly Option<string> _preset = new("--preset")
-    {
-        Description = "one of: " + string.Join(", ", PresetRegistry.All.Keys),
-        HelpName = "NAME",
-        Required = true,
-    };
+    private readonly Option<string> _preset = PresetArgs.PresetName();
 
     private readonly Option<int> _folds = new Option<int>("--folds") { Description = "k, the number of folds", HelpName = "K", DefaultValueFactory = _ => 5 }.Within(2, 100);
 

@@ -7,6 +7,14 @@ namespace Repro.Cli.Commands;
 /// <summary>The options that change the experiment: --epochs, --image-size, --backbone, --weights and --set.</summary>
 internal sealed class PresetArgs
 {
+    /// <summary>The required <c>--preset NAME</c> option of the verbs that run one preset (train, cv).</summary>
+    internal static Option<string> PresetName() => new("--preset")
+    {
+        Description = "one of: " + string.Join(", ", PresetRegistry.All.Keys),
+        HelpName = "NAME",
+        Required = true,
+    };
+
     private readonly Option<int?> _epochs = new Option<int?>("--epochs")
     {
         Description = "override the preset's epochs",

@@ -8,12 +8,7 @@ namespace Repro.Cli.Commands;
 /// <summary><c>repro train</c>: one preset, one seed, a result file.</summary>
 internal sealed class TrainCommand : Verb
 {
-    private readonly Option<string> _preset = new("--preset")
-    {
-        Description = "one of: " + string.Join(", ", PresetRegistry.All.Keys),
-        HelpName = "NAME",
-        Required = true,
-    };
+    private readonly Option<string> _preset = PresetArgs.PresetName();
 
     private readonly Option<long> _seed = new("--seed") { Description = "seed of every generator", HelpName = "N", DefaultValueFactory = _ => 42 };
 

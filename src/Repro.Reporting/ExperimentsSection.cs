@@ -16,7 +16,7 @@ internal static class ExperimentsSection
         var table = new MarkdownTable("experiment", "tier", "verified by", "runs", "what it is");
         foreach (var s in experiments)
             table.Add($"`{s.Experiment.Name}`", s.Experiment.Tier.ToString().ToLowerInvariant(), s.VerifiedBy,
-                s.Experiment.Audit ? "audit" : s.Experiment.Runs.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                s.Experiment.Audit ? "audit" : s.Experiment.CrossValidation is { } cv ? $"cv, {cv.Folds} folds" : s.Experiment.Runs.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 s.Experiment.Description);
         table.WriteTo(sb);
     }

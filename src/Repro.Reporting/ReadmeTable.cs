@@ -11,7 +11,9 @@ namespace Repro.Reporting;
 /// <summary>
 /// README's results table, generated from the catalogue's verified snapshots (the same ones docs/REPORT.md renders)
 /// between <see cref="Begin"/> and <see cref="End"/>: the published study numbers, then one row per result of each
-/// entry with the tier that verified it; entries not yet verified say so.
+/// entry (a cross-validation: its pooled out-of-fold result) with the tier that verified it; entries not yet verified
+/// say so. <see cref="Update"/>, <see cref="Current"/> and <see cref="Replace"/> serve README's other generated block
+/// too (<see cref="LesionHeadline"/>), given its markers.
 /// </summary>
 public static class ReadmeTable
 {
@@ -22,7 +24,8 @@ public static class ReadmeTable
     public const string End = "<!-- results:end -->";
 
     /// <summary>The table's Markdown.</summary>
-    public static string Markdown(IReadOnlyList<LoadedRun> runs, AuditReport? audit, IReadOnlyList<ExperimentStatus> experiments)
+    public static string Markdown(IReadOnlyList<LoadedRun> runs, AuditReport? audit, IReadOnlyList<ExperimentStatus> experiments,
+        IReadOnlyList<LoadedCrossValidation> crossValidations)
     {
         var inv = CultureInfo.InvariantCulture;
         var table = new MarkdownTable("experiment", ">test balanced accuracy", "recall Normal / Benign / Cancer", "verified by");
@@ -43,14 +46,24 @@ public static class ReadmeTable
                         ReportFormat.Metric(probe.TestBalancedAccuracy), Recalls(probe.TestRecall), s.VerifiedBy);
                 continue;
             }
+            if (e.CrossValidation is { } spec)
+            {
+                if (crossValidations.FirstOrDefault(c => c.Experiment == e.Name) is not { } cv) continue;
+                var pooled = cv.Result.Repeats[0].Pooled;
+                table.Add($"`{e.Name}`{(e.Data.Harmonized ? ", harmonised data" : "")}: {spec.Folds.ToString(inv)}-fold CV, out-of-fold pooled (`{cv.Result.Preset}`)",
+                    ReportFormat.WithInterval(pooled.BalancedAccuracy, pooled.Intervals?.GetValueOrDefault(MetricNames.BalancedAccuracy)),
+                    Recalls(pooled.Classes.Select(c => c.Recall).ToList()), s.VerifiedBy);
+                continue;
+            }
             var mine = runs.Where(r => r.Experiment == e.Name).ToList();
+            string harmonised = e.Data.Harmonized ? ", harmonised data" : "";
             switch (e.Summary)
             {
                 case ExperimentSummary.Seeds:
                 {
                     var summary = MultiSeedSummary.Summarize(mine.Select(r => r.Result.Test).ToList());
                     var ba = summary.Metrics[MetricNames.BalancedAccuracy];
-                    table.Add($"`{e.Name}`, seeds {string.Join(", ", mine.Select(r => r.Result.Seed.ToString(inv)))} (mean ± sd; min, max)",
+                    table.Add($"`{e.Name}`{harmonised}, seeds {string.Join(", ", mine.Select(r => r.Result.Seed.ToString(inv)))} (mean ± sd; min, max)",
                         $"{ReportFormat.MeanSd(ba)} ({ReportFormat.Metric(ba.Min)}, {ReportFormat.Metric(ba.Max)})",
                         string.Join(" / ", Enumerable.Range(0, 3).Select(c => ReportFormat.Number(summary.Metrics[MetricNames.Recall(c)].Mean, 2))), s.VerifiedBy);
                     break;
@@ -65,7 +78,7 @@ public static class ReadmeTable
                 }
                 default:
                     foreach (var (run, r) in e.Runs.Zip(mine))
-                        table.Add($"`{e.Name}`{(run.Part is null ? "" : " " + run.Part)} (`{r.Result.Preset}`)",
+                        table.Add($"`{e.Name}`{(run.Part is null ? "" : " " + run.Part)}{harmonised} (`{r.Result.Preset}`)",
                             ReportFormat.WithInterval(r.Result.Test.BalancedAccuracy, r.Result.Test.Intervals?.GetValueOrDefault(MetricNames.BalancedAccuracy)),
                             Recalls(r.Result.Test.Classes.Select(c => c.Recall).ToList()), s.VerifiedBy);
                     break;
@@ -84,35 +97,35 @@ public static class ReadmeTable
         return sb.ToString().TrimEnd('\n') + "\n";
     }
 
-    /// <summary>Replaces the block between the markers of <paramref name="readmePath"/> with <paramref name="table"/> (atomically).</summary>
-    public static void Update(string readmePath, string table)
+    /// <summary>Replaces the block between the markers (by default the results table's) of <paramref name="readmePath"/> with <paramref name="table"/> (atomically).</summary>
+    public static void Update(string readmePath, string table, string begin = Begin, string end = End)
     {
         string text = File.ReadAllText(readmePath).Replace("\r\n", "\n");
-        string updated = Replace(text, table, readmePath);
+        string updated = Replace(text, table, readmePath, begin, end);
         if (updated != text) AtomicFile.WriteAllText(readmePath, updated);
     }
 
     /// <summary>The block between the markers of <paramref name="text"/>, without them; a clear error names a missing marker.</summary>
-    public static string Current(string text, string source)
+    public static string Current(string text, string source, string begin = Begin, string end = End)
     {
-        var (start, end) = Markers(text.Replace("\r\n", "\n"), source);
-        return text.Replace("\r\n", "\n")[start..end];
+        var (start, stop) = Markers(text.Replace("\r\n", "\n"), source, begin, end);
+        return text.Replace("\r\n", "\n")[start..stop];
     }
 
     /// <summary><paramref name="text"/> with the block between the markers replaced by <paramref name="table"/>.</summary>
-    public static string Replace(string text, string table, string source)
+    public static string Replace(string text, string table, string source, string begin = Begin, string end = End)
     {
-        var (start, end) = Markers(text, source);
-        return text[..start] + table + text[end..];
+        var (start, stop) = Markers(text, source, begin, end);
+        return text[..start] + table + text[stop..];
     }
 
-    private static (int Start, int End) Markers(string text, string source)
+    private static (int Start, int End) Markers(string text, string source, string beginMarker, string endMarker)
     {
-        int begin = text.IndexOf(Begin, StringComparison.Ordinal);
-        int end = text.IndexOf(End, StringComparison.Ordinal);
+        int begin = text.IndexOf(beginMarker, StringComparison.Ordinal);
+        int end = text.IndexOf(endMarker, StringComparison.Ordinal);
         if (begin < 0 || end < begin)
-            throw new InvalidDataException($"{source}: the results table markers are missing ('{Begin}' … '{End}')");
-        return (begin + Begin.Length + 1, end);
+            throw new InvalidDataException($"{source}: the generated block's markers are missing ('{beginMarker}' … '{endMarker}')");
+        return (begin + beginMarker.Length + 1, end);
     }
 
     private static string Recalls(IReadOnlyList<double>? recalls) =>

@@ -71,7 +71,11 @@ public static class ReportBuilder
             figures.Keys.ToHashSet(StringComparer.Ordinal), notes), null);
         Publish(outDir, reportPath, figures, markdown);
         if (options.ReadmePath is not null)
-            ReadmeTable.Update(options.ReadmePath, ReadmeTable.Markdown(loaded.Runs, loaded.Audit, loaded.Experiments));
+        {
+            ReadmeTable.Update(options.ReadmePath, ReadmeTable.Markdown(loaded.Runs, loaded.Audit, loaded.Experiments, loaded.CrossValidations));
+            ReadmeTable.Update(options.ReadmePath, LesionHeadline.Markdown(loaded.Runs, loaded.CrossValidations, loaded.Experiments),
+                LesionHeadline.Begin, LesionHeadline.End);
+        }
         return new ReportOutcome(reportPath, loaded.Runs.Count,
             figures.Keys.Select(f => Path.Combine(outDir, f.Replace('/', Path.DirectorySeparatorChar))).ToList(), benchmarks.Count, notes);
     }
@@ -100,7 +104,7 @@ public static class ReportBuilder
         string Repo(string path) => Path.GetRelativePath(repo, Path.GetFullPath(path)).Replace('\\', '/');
         return new ReportContext(loaded.Runs, RunGroup.Of(loaded.Runs), loaded.Audit,
             loaded.AuditFile is null ? null : $"{Repo(snapshots)}/{loaded.AuditFile}", benchmarks,
-            benchmarksDirectory is null ? null : Repo(benchmarksDirectory), Repo(snapshots) + "/", figures, notes, loaded.Experiments);
+            benchmarksDirectory is null ? null : Repo(benchmarksDirectory), Repo(snapshots) + "/", figures, notes, loaded.Experiments, loaded.CrossValidations);
     }
 
     private static void DrawFigures(LoadedRun run, IDictionary<string, byte[]> figures, List<string> notes)
@@ -137,7 +141,8 @@ public static class ReportBuilder
         sb.Append(". Every number below is read from those files; test metrics follow scikit-learn's definitions, " +
                   "CIs are 95% (bootstrap percentile for headline metrics, Wilson for per-class recall and specificity).\n\n");
         sb.Append("Contents: [1. Dataset](#1-dataset) · [2. The study: Q1 vs Q2](#2-the-study-q1-vs-q2) · [3. Across seeds](#3-across-seeds) · " +
-                  "[4. Operating point](#4-operating-point-cancer-vs-rest) · [4b. Lesions](#4b-lesions-benign-vs-cancer) · [5. Throughput](#5-throughput) · [6. Runs](#6-runs)\n\n");
+                  "[4. Operating point](#4-operating-point-cancer-vs-rest) · [4b. Lesions](#4b-lesions-benign-vs-cancer) · " +
+                  (ctx.Experiments is null ? "" : "[4c. Lesion headline](#4c-lesion-headline-test-split-over-seeds-and-cross-validation) · ") + "[5. Throughput](#5-throughput) · [6. Runs](#6-runs)\n\n");
         if (sweep is not null) SweepSection.Write(sb, sweep);
         if (ctx.Experiments is not null) ExperimentsSection.Write(sb, ctx.Experiments);
         DatasetSection.Write(sb, ctx);
@@ -145,6 +150,7 @@ public static class ReportBuilder
         MultiSeedSection.Write(sb, ctx);
         OperatingPointSection.Write(sb, ctx);
         LesionSection.Write(sb, ctx);
+        if (ctx.Experiments is not null) LesionHeadlineSection.Write(sb, ctx.Runs, ctx.CrossValidations ?? [], ctx.Experiments);
         ThroughputSection.Write(sb, ctx);
         sb.Append("## 6. Runs\n\n");
         sb.Append("Each run's test metrics in full, beside the all-Normal and stratified-random baselines on the same test images; " +

@@ -13,6 +13,7 @@ namespace Repro.Reporting;
 /// <param name="Figures">Relative paths (from the report) of the figures drawn.</param>
 /// <param name="Notes">Skipped files and other remarks.</param>
 /// <param name="Experiments">The catalogue entries and what verified them, when the report renders snapshots; null for result files.</param>
+/// <param name="CrossValidations">The verified cross-validation entries, when the report renders snapshots.</param>
 internal sealed record ReportContext(
     IReadOnlyList<LoadedRun> Runs,
     IReadOnlyList<RunGroup> Groups,
@@ -23,7 +24,8 @@ internal sealed record ReportContext(
     string ResultsSource,
     IReadOnlySet<string> Figures,
     IReadOnlyList<string> Notes,
-    IReadOnlyList<ExperimentStatus>? Experiments = null)
+    IReadOnlyList<ExperimentStatus>? Experiments = null,
+    IReadOnlyList<LoadedCrossValidation>? CrossValidations = null)
 {
     /// <summary>The relative path of a run's figure of <paramref name="kind"/> (confusion, roc, pr, training).</summary>
     public static string FigurePath(LoadedRun run, string kind) => $"{ReportOptions.FiguresFolder}/{run.Key}-{kind}.png";

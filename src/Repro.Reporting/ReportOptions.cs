@@ -8,7 +8,8 @@ namespace Repro.Reporting;
 /// <param name="FromSnapshots">True: <paramref name="ResultsDirectory"/> is the repository's <c>snapshots/</c> and the report renders the
 /// catalogue's verified snapshots (<see cref="SnapshotRuns"/>), the audit included, naming inputs by repository-relative paths.</param>
 /// <param name="ReadmePath">A README whose results table (between <see cref="ReadmeTable.Begin"/> and <see cref="ReadmeTable.End"/>)
-/// is rewritten from the same snapshots; null = none. Only with <paramref name="FromSnapshots"/>.</param>
+/// and lesion headline (between <see cref="LesionHeadline.Begin"/> and <see cref="LesionHeadline.End"/>) are rewritten from the same
+/// snapshots; null = none. Only with <paramref name="FromSnapshots"/>.</param>
 public sealed record ReportOptions(string ResultsDirectory, string OutputPath = "REPORT.md", string? AuditPath = null,
     string? BenchmarksDirectory = null, bool FromSnapshots = false, string? ReadmePath = null)
 {

@@ -9,13 +9,15 @@ namespace Repro.Reporting;
 
 /// <summary>
 /// The runs the report renders, read from the verified snapshots of the catalogue's entries (<c>snapshots/</c>): each
-/// run's JSON and its test predictions CSV, in catalogue order; the audit entry's JSON; and which entries are verified.
+/// run's JSON and its test predictions CSV, in catalogue order; the audit entry's JSON; each cross-validation entry's JSON;
+/// and which entries are verified.
 /// A gpu entry is read from the first device class with verified files.
 /// </summary>
 public static class SnapshotRuns
 {
     /// <summary>What <see cref="Load"/> found.</summary>
-    public sealed record Loaded(IReadOnlyList<LoadedRun> Runs, AuditReport? Audit, string? AuditFile, IReadOnlyList<ExperimentStatus> Experiments);
+    public sealed record Loaded(IReadOnlyList<LoadedRun> Runs, AuditReport? Audit, string? AuditFile, IReadOnlyList<ExperimentStatus> Experiments,
+        IReadOnlyList<LoadedCrossValidation> CrossValidations);
 
     /// <summary>Reads the catalogue's verified snapshots under <paramref name="directory"/>.</summary>
     public static Loaded Load(string directory, ICollection<string> notes)
@@ -25,6 +27,7 @@ public static class SnapshotRuns
         var files = Directory.GetFiles(directory).Select(Path.GetFileName).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var runs = new List<LoadedRun>();
         var statuses = new List<ExperimentStatus>();
+        var crossValidations = new List<LoadedCrossValidation>();
         AuditReport? audit = null;
         string? auditFile = null;
         foreach (var e in ExperimentCatalogue.All)
@@ -42,6 +45,13 @@ public static class SnapshotRuns
                 audit = ReproJson.Deserialize<AuditReport>(File.ReadAllText(Path.Combine(directory, auditFile)), auditFile);
                 continue;
             }
+            if (e.CrossValidation is not null)
+            {
+                string json = Stem(null) + ".verified.json";
+                crossValidations.Add(new LoadedCrossValidation(e.Name, json,
+                    CrossValidationSnapshot.Read(File.ReadAllText(Path.Combine(directory, json)), json)));
+                continue;
+            }
             foreach (var run in e.Runs)
             {
                 string json = Stem(run.Part) + ".verified.json";
@@ -50,7 +60,7 @@ public static class SnapshotRuns
                 runs.Add(new LoadedRun(json, Stem(run.Part), result, e.Name));
             }
         }
-        return new Loaded(runs, audit, auditFile, statuses);
+        return new Loaded(runs, audit, auditFile, statuses, crossValidations);
     }
 
     /// <summary>

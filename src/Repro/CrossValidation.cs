@@ -52,7 +52,7 @@ public static class CrossValidation
                     result.BestEpoch, result.Validation.BalancedAccuracy, result.Test.BalancedAccuracy, result.Test.Lesion?.RocAuc));
             }
             var pooled = Metrics.Compute(outOfFold, new MetricOptions(bootstrapResamples, (ulong)run.Seed));
-            results.Add(new CrossValidationRepeat(seed, foldSummaries, pooled));
+            results.Add(new CrossValidationRepeat(seed, foldSummaries, pooled) { OutOfFold = outOfFold });
             if (run.OutputDirectory is not null)
                 PredictionsCsv.Write(Path.Combine(run.OutputDirectory, string.Create(CultureInfo.InvariantCulture, $"{name}-foldseed{seed}.oof-predictions.csv")), outOfFold);
         }
@@ -83,7 +83,12 @@ public sealed record CrossValidationResult(string Preset, string SettingsHash, l
 /// <param name="FoldSeed">Seed of <see cref="PatientFolds.Assign"/>.</param>
 /// <param name="Folds">Each fold's run in brief.</param>
 /// <param name="Pooled">Metrics of the pooled out-of-fold predictions (every image once), bootstrap over patients.</param>
-public sealed record CrossValidationRepeat(ulong FoldSeed, IReadOnlyList<CrossValidationFold> Folds, MetricReport Pooled);
+public sealed record CrossValidationRepeat(ulong FoldSeed, IReadOnlyList<CrossValidationFold> Folds, MetricReport Pooled)
+{
+    /// <summary>The pooled out-of-fold predictions (every image once, folds in order); not in the result JSON (a CSV of their own).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<Prediction> OutOfFold { get; init; } = [];
+}
 
 /// <summary>One fold's run in brief.</summary>
 /// <param name="Index">Fold index (0-based).</param>

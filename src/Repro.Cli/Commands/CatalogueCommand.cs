@@ -47,7 +47,7 @@ internal sealed class CatalogueCommand : Verb
             if (name is not null) throw new UsageException("catalogue list takes no entry name");
             string? tier = parse.GetValue(_tier);
             foreach (var e in ExperimentCatalogue.All.Where(e => tier is null || e.Tier.ToString().Equals(tier, StringComparison.OrdinalIgnoreCase)))
-                stdout.WriteLine($"{e.Name,-26} {e.Tier.ToString().ToLowerInvariant(),-5} {(e.Audit ? "audit" : $"{e.Runs.Count} run(s)"),-9} {e.Description}");
+                stdout.WriteLine($"{e.Name,-26} {e.Tier.ToString().ToLowerInvariant(),-5} {e.Kind,-9} {e.Description} [{e.Data}]");
             return 0;
         }
         if (name is null) throw new UsageException("catalogue run needs an entry name (repro catalogue list shows them)");

@@ -5,7 +5,7 @@ namespace Repro.Cli.Commands;
 
 /// <summary>
 /// <c>repro report</c>: the report and figures from the experiment catalogue's verified snapshots (<c>--snapshots</c>: the
-/// committed docs/REPORT.md and README's results table) or from a folder of result files, the audit JSON and
+/// committed docs/REPORT.md and README's results table and lesion headline) or from a folder of result files, the audit JSON and
 /// BenchmarkDotNet exports (<c>--results</c>).
 /// </summary>
 internal sealed class ReportCommand : Verb
@@ -25,7 +25,7 @@ internal sealed class ReportCommand : Verb
 
     private readonly Option<string?> _readme = new("--readme")
     {
-        Description = "with --snapshots: rewrite this README's results table between its markers",
+        Description = "with --snapshots: rewrite this README's results table and lesion headline between their markers",
         HelpName = "FILE",
     };
 

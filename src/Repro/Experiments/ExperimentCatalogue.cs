@@ -16,6 +16,18 @@ public static class ExperimentCatalogue
     /// <summary>The seeds of the multi-seed experiments: ten, as issue #15 asks of the headline experiments (MLPerf-style summaries drop the best and worst).</summary>
     public static IReadOnlyList<long> Seeds { get; } = [42, 43, 44, 45, 46, 47, 48, 49, 50, 51];
 
+    /// <summary>Our model over the seeds on the study's splits (the lesion headline's test-split rows).</summary>
+    public const string Improved = "improved";
+
+    /// <summary><see cref="Improved"/> on source-harmonised MTH416.</summary>
+    public const string ImprovedHarmonized = "improved-harmonized";
+
+    /// <summary>Our model under patient-grouped cross-validation (the lesion headline's CV rows).</summary>
+    public const string CvImproved = "cv-improved";
+
+    /// <summary><see cref="CvImproved"/> on source-harmonised MTH416.</summary>
+    public const string CvImprovedHarmonized = "cv-improved-harmonized";
+
     /// <summary>The seed of single-run experiments.</summary>
     public const long Seed = 42;
 
@@ -58,8 +70,14 @@ public static class ExperimentCatalogue
     private static Experiment Single(string name, string description, ExperimentTier tier, Preset preset, ExperimentData? data = null) =>
         new(name, description, tier, data ?? ExperimentData.Mth416, [new ExperimentRun(null, preset, Seed)]);
 
-    private static Experiment OverSeeds(string name, string description, ExperimentTier tier, Preset preset) =>
-        new(name, description, tier, ExperimentData.Mth416, Seeds.Select(s => new ExperimentRun($"seed{s}", preset, s)).ToList(), ExperimentSummary.Seeds);
+    private static Experiment OverSeeds(string name, string description, ExperimentTier tier, Preset preset, ExperimentData? data = null) =>
+        new(name, description, tier, data ?? ExperimentData.Mth416, Seeds.Select(s => new ExperimentRun($"seed{s}", preset, s)).ToList(), ExperimentSummary.Seeds);
+
+    /// <summary>The folds of the cross-validation entries (<c>repro cv</c>'s default).</summary>
+    public const int CvFolds = 5;
+
+    private static Experiment CrossValidated(string name, string description, ExperimentTier tier, Preset preset, ExperimentData data) =>
+        new(name, description, tier, data, [], CrossValidation: new ExperimentCrossValidation(preset, Seed, CvFolds, Data.PatientFolds.DefaultSeed));
 
     private static Experiment Ablation(string name, ExperimentTier tier, Preset preset) =>
         new(name, $"the four defects of {preset.Name} switched off one at a time, and all at once", tier, ExperimentData.Mth416,
@@ -97,6 +115,15 @@ public static class ExperimentCatalogue
             // In the default run: 384 px features once (shared by the seeds through the feature cache) and a head per seed,
             // 8.6 min from a cold cache on an idle 2-core machine.
             OverSeeds("improved", "ours: ImageNet features at 384 px, class-weighted CE, offsets fitted on validation, over 10 seeds", ExperimentTier.Cpu, improved),
+            // TIME_IMPROVED_HARMONIZED
+            OverSeeds(ImprovedHarmonized, "improved on source-harmonised MTH416 (every image re-encoded at JPEG q75), over 10 seeds", ExperimentTier.Cpu,
+                improved, ExperimentData.Mth416Harmonized),
+            // TIME_CV_IMPROVED
+            CrossValidated(CvImproved, "improved under patient-grouped 5-fold cross-validation (fold seed 42, seed 42), out-of-fold predictions pooled",
+                ExperimentTier.Cpu, improved, ExperimentData.Mth416),
+            // TIME_CV_IMPROVED_HARMONIZED
+            CrossValidated(CvImprovedHarmonized, "improved under patient-grouped 5-fold cross-validation on source-harmonised MTH416 (JPEG q75)",
+                ExperimentTier.Cpu, improved, ExperimentData.Mth416Harmonized),
             Single("improved-random-backbone", "the control: improved with a random-init backbone", ExperimentTier.Long, RandomBackbone(improved)),
             OverSeeds("improved-224", "improved at 224 px (the image-size choice, made on validation)", ExperimentTier.Long,
                 improved with { Name = "improved-224", ImageSize = 224 }),

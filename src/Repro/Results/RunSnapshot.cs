@@ -49,11 +49,15 @@ public static class RunSnapshot
     }
 
     /// <summary>The test predictions of <paramref name="r"/> as the predictions CSV, probabilities at <see cref="ProbabilityDecimals"/> decimals.</summary>
-    public static string PredictionsCsv(RunResult r) =>
-        Evaluation.PredictionsCsv.Format(r.TestPredictions
+    public static string PredictionsCsv(RunResult r) => PredictionsCsv(r.TestPredictions);
+
+    /// <summary><paramref name="predictions"/> as the predictions CSV, probabilities at <see cref="ProbabilityDecimals"/> decimals.</summary>
+    public static string PredictionsCsv(IReadOnlyList<Prediction> predictions) =>
+        Evaluation.PredictionsCsv.Format(predictions
             .Select(p => p with { Probabilities = p.Probabilities.Select(v => Math.Round(v, ProbabilityDecimals)).ToArray() })
             .ToList());
 
-    private static string SourceName(string source) =>
+    /// <summary>A data source without the machine's path: the folder's name (and what follows it), or the synthetic set's description.</summary>
+    public static string SourceName(string source) =>
         source.StartsWith("synthetic", StringComparison.Ordinal) ? source : Path.GetFileName(Path.TrimEndingDirectorySeparator(source));
 }

@@ -28,10 +28,21 @@ public class CommittedReportTests
     public void The_readme_results_table_is_what_the_snapshots_give()
     {
         var loaded = SnapshotRuns.Load(Snapshots, new List<string>());
-        string expected = ReadmeTable.Markdown(loaded.Runs, loaded.Audit, loaded.Experiments);
+        string expected = ReadmeTable.Markdown(loaded.Runs, loaded.Audit, loaded.Experiments, loaded.CrossValidations);
         string readme = Path.Combine(RepoPaths.Root, "README.md");
         string committed = ReadmeTable.Current(File.ReadAllText(readme), readme);
         Assert.True(expected == committed, $"README.md's results table differs from what snapshots/ give ({Regenerate}):\n" +
+                                          UnifiedDiff.Compute(committed, expected, "README.md", "from snapshots/"));
+    }
+
+    [Fact]
+    public void The_readme_lesion_headline_is_what_the_snapshots_give()
+    {
+        var loaded = SnapshotRuns.Load(Snapshots, new List<string>());
+        string expected = LesionHeadline.Markdown(loaded.Runs, loaded.CrossValidations, loaded.Experiments);
+        string readme = Path.Combine(RepoPaths.Root, "README.md");
+        string committed = ReadmeTable.Current(File.ReadAllText(readme), readme, LesionHeadline.Begin, LesionHeadline.End);
+        Assert.True(expected == committed, $"README.md's lesion headline differs from what snapshots/ give ({Regenerate}):\n" +
                                           UnifiedDiff.Compute(committed, expected, "README.md", "from snapshots/"));
     }
 

@@ -48,4 +48,31 @@ public class ExperimentCatalogueTests
             ExperimentCatalogue.Get("study-q1-full-gpu").SnapshotFiles("cuda-sm90"));
         Assert.Equal("resnet18", ExperimentCatalogue.Get("improved-random-backbone").Runs[0].Preset.Model.Backbone);
     }
+
+    [Fact]
+    public void The_lesion_headline_entries_run_improved_on_both_data_and_under_cross_validation()
+    {
+        var improved = ExperimentCatalogue.Get(ExperimentCatalogue.Improved);
+        var harmonised = ExperimentCatalogue.Get(ExperimentCatalogue.ImprovedHarmonized);
+        Assert.Equal(ExperimentData.Mth416Harmonized, harmonised.Data);
+        Assert.Equal(75, harmonised.Data.HarmonizeJpegQuality);
+        Assert.False(improved.Data.Harmonized);
+        Assert.Equal(ExperimentCatalogue.Seeds, harmonised.Runs.Select(r => r.Seed));
+        Assert.Equal(PresetHash.Of(improved.Runs[0].Preset), PresetHash.Of(harmonised.Runs[0].Preset));
+        Assert.Contains(harmonised.SnapshotFiles(), f => f == ("improved-harmonized.summary", "json"));
+
+        foreach (var (name, data) in new[] { (ExperimentCatalogue.CvImproved, ExperimentData.Mth416), (ExperimentCatalogue.CvImprovedHarmonized, ExperimentData.Mth416Harmonized) })
+        {
+            var cv = ExperimentCatalogue.Get(name);
+            var spec = Assert.IsType<ExperimentCrossValidation>(cv.CrossValidation);
+            Assert.Empty(cv.Runs);
+            Assert.Equal(data, cv.Data);
+            // improved itself (384 px), so a fold's frozen features are rows of improved's cached features
+            Assert.Equal(PresetHash.Of(improved.Runs[0].Preset), PresetHash.Of(spec.Preset));
+            Assert.Equal((5, 42UL, 42L), (spec.Folds, spec.FoldSeed, spec.Seed));
+            Assert.Equal(new[] { (name, "json"), (name + ".oof-predictions", "csv") }, cv.SnapshotFiles());
+            Assert.Equal("cv k=5", cv.Kind);
+            Assert.Equal(new[] { "improved" }, cv.Presets.Select(p => p.Name));
+        }
+    }
 }

@@ -115,13 +115,17 @@ public static class ExperimentCatalogue
             // In the default run: 384 px features once (shared by the seeds through the feature cache) and a head per seed,
             // 8.6 min from a cold cache on an idle 2-core machine.
             OverSeeds("improved", "ours: ImageNet features at 384 px, class-weighted CE, offsets fitted on validation, over 10 seeds", ExperimentTier.Cpu, improved),
-            // TIME_IMPROVED_HARMONIZED
+            // In the default run: the harmonised decode (every image re-encoded at JPEG q75) and its own 384 px features once,
+            // then a head per seed. Measured from a cold cache on the shared 2-core machine (load 7–15): 35 min wall, 13.3 min
+            // CPU (user 9.6, sys 3.7); about 8–9 min on an idle machine, like improved.
             OverSeeds(ImprovedHarmonized, "improved on source-harmonised MTH416 (every image re-encoded at JPEG q75), over 10 seeds", ExperimentTier.Cpu,
                 improved, ExperimentData.Mth416Harmonized),
-            // TIME_CV_IMPROVED
+            // In the default run: a fold's frozen features are rows of improved's cached 384 px features (checked: the run
+            // added no feature file), so it costs five head fits: 7.5 min wall and 3.2 min CPU under load 11–15 (about 2 min idle).
             CrossValidated(CvImproved, "improved under patient-grouped 5-fold cross-validation (fold seed 42, seed 42), out-of-fold predictions pooled",
                 ExperimentTier.Cpu, improved, ExperimentData.Mth416),
-            // TIME_CV_IMPROVED_HARMONIZED
+            // In the default run: the same on improved-harmonized's cached features (no feature file added): 2.7 min wall and
+            // 1.7 min CPU under load 7 (about 1.5 min idle).
             CrossValidated(CvImprovedHarmonized, "improved under patient-grouped 5-fold cross-validation on source-harmonised MTH416 (JPEG q75)",
                 ExperimentTier.Cpu, improved, ExperimentData.Mth416Harmonized),
             Single("improved-random-backbone", "the control: improved with a random-init backbone", ExperimentTier.Long, RandomBackbone(improved)),

@@ -1,5 +1,6 @@
 using Repro.Models;
 using Repro.Runtime;
+using Repro.Training;
 using Repro.Training.Losses;
 using Repro.Training.Optim;
 using Repro.Training.Speed;
@@ -54,12 +55,15 @@ public sealed class ModelStep : IDisposable
     /// <summary>The device everything runs on.</summary>
     public Device Device { get; }
 
+    /// <summary>The study's global gradient-norm clip.</summary>
+    private const double ClipNorm = 1.0;
+
     /// <summary>Forward, loss, backward, clip, AdamW step; waits for the device; returns the loss.</summary>
     public float TrainStep() => Step(null);
 
     /// <summary>
-    /// The same step with the device waited for after each phase, for <see cref="PhaseTimes"/>: forward (with
-    /// zero-grad), loss + backward, clip + AdamW, in milliseconds.
+    /// The same step with the device waited for after each phase, for <see cref="PhaseTimes"/>: forward (for a frozen
+    /// backbone: features under no_grad, then the head), zero-grad + loss + backward, clip + AdamW, in milliseconds.
     /// </summary>
     public (double Forward, double Backward, double Optimizer) TimedTrainStep()
     {
@@ -80,7 +84,6 @@ public sealed class ModelStep : IDisposable
             marks.Add(System.Diagnostics.Stopwatch.GetTimestamp());
         }
         Mark();
-        _optimizer.ZeroGrad();
         Tensor logits;
         if (_headOnly)
         {
@@ -91,10 +94,7 @@ public sealed class ModelStep : IDisposable
         else logits = _net.Forward(_input);
         Mark();
         var loss = _loss.Compute(logits, _labels);
-        loss.backward();
-        Mark();
-        _optimizer.ClipGradNorm(1.0);
-        _optimizer.Step();
+        Repro.Training.TrainStep.Update(_optimizer, loss, ClipNorm, Mark); // the trainer's own update: zero-grad, backward, clip, step
         float value = loss.item<float>();
         BenchDevices.Synchronize(Device);
         marks?.Add(System.Diagnostics.Stopwatch.GetTimestamp());

@@ -15,7 +15,7 @@ internal static class ResultSummary
         w.WriteLine($"{r.Preset}  seed {r.Seed}  {r.Model.Architecture}  params {r.Model.Parameters.Total.ToString("N0", inv)} (trainable {r.Model.Parameters.Trainable.ToString("N0", inv)})  on {r.Device}");
         w.WriteLine($"data {r.Data.Source}  fingerprint {r.Data.Fingerprint}  image {r.Data.ImageSize}px  train used {r.Data.TrainUsed}");
         w.WriteLine($"epochs run {r.EpochsRun}{(r.StoppedEarly ? " (early stop)" : "")}, best {r.BestEpoch}; evaluated weights: {r.EvaluatedWeights}");
-        w.WriteLine(string.Create(inv, $"test balanced accuracy {t.BalancedAccuracy:F3}{Ci(t, "balanced_accuracy")}  macro-F1 {t.MacroF1:F3}  accuracy {t.Accuracy:F3}  macro ROC AUC {Fmt(t.MacroRocAuc)}"));
+        w.WriteLine(string.Create(inv, $"test balanced accuracy {t.BalancedAccuracy:F3}{CliFormat.AfterValue(t.Intervals, Evaluation.MetricNames.BalancedAccuracy)}  macro-F1 {t.MacroF1:F3}  accuracy {t.Accuracy:F3}  macro ROC AUC {Fmt(t.MacroRocAuc)}"));
         w.WriteLine($"{"class",-8} {"support",7} {"recall",7} {"precision",9} {"F1",6} {"specificity",11}");
         foreach (var c in t.Classes)
             w.WriteLine(string.Create(inv, $"{c.Name,-8} {c.Support,7} {c.Recall,7:F3} {c.Precision,9:F3} {c.F1,6:F3} {c.Specificity,11:F3}"));
@@ -23,7 +23,7 @@ internal static class ResultSummary
         foreach (var (row, i) in t.ConfusionMatrix.Select((row, i) => (row, i)))
             w.WriteLine($"  {ClassLabels.Names[i],-7} " + string.Join(" ", row.Select(v => v.ToString(inv).PadLeft(5))));
         if (t.Lesion is { } l)
-            w.WriteLine(string.Create(inv, $"lesions (benign vs cancer, {l.N} images): ROC AUC {l.RocAuc:F3}{LesionCi(l, Evaluation.LesionMetrics.RocAuc)}  balanced accuracy {l.BalancedAccuracy:F3}{LesionCi(l, Evaluation.LesionMetrics.BalancedAccuracy)}") +
+            w.WriteLine(string.Create(inv, $"lesions (benign vs cancer, {l.N} images): ROC AUC {l.RocAuc:F3}{CliFormat.AfterValue(l.Intervals, Evaluation.LesionMetrics.RocAuc)}  balanced accuracy {l.BalancedAccuracy:F3}{CliFormat.AfterValue(l.Intervals, Evaluation.LesionMetrics.BalancedAccuracy)}") +
                 (r.LesionOperatingPoint is { } lop ? string.Create(inv, $"  cancer sensitivity at the val threshold {lop.Threshold:F3}: {Fmt(lop.Test.Sensitivity)}") : ""));
         if (r.OperatingPoint is { } op)
             w.WriteLine(string.Create(inv, $"cancer operating point (val specificity ≥ {op.TargetSpecificity:F2}): threshold {op.Threshold:F3}, test sensitivity {Fmt(op.Test.Sensitivity)}, specificity {Fmt(op.Test.Specificity)}"));
@@ -33,13 +33,5 @@ internal static class ResultSummary
 
     private static string Fmt(double? v) => v is null ? "n/a" : v.Value.ToString("F3", CultureInfo.InvariantCulture);
 
-    private static string LesionCi(Evaluation.LesionReport l, string key) =>
-        l.Intervals is not null && l.Intervals.TryGetValue(key, out var ci)
-            ? string.Create(CultureInfo.InvariantCulture, $" [{ci.Lower:F3}, {ci.Upper:F3}]")
-            : "";
 
-    private static string Ci(Evaluation.MetricReport m, string key) =>
-        m.Intervals is not null && m.Intervals.TryGetValue(key, out var ci)
-            ? string.Create(CultureInfo.InvariantCulture, $" [{ci.Lower:F3}, {ci.Upper:F3}]")
-            : "";
 }

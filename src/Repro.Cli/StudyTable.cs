@@ -22,7 +22,7 @@ internal static class StudyTable
             var summary = MultiSeedSummary.Summarize(runs.Select(r => r.Test).ToList());
             var ba = summary.Metrics[MetricNames.BalancedAccuracy];
             string baText = runs.Count == 1
-                ? runs[0].Test.BalancedAccuracy.ToString("F3", inv) + Ci(runs[0].Test)
+                ? runs[0].Test.BalancedAccuracy.ToString("F3", inv) + CliFormat.AfterValue(runs[0].Test.Intervals, MetricNames.BalancedAccuracy, "F2", ",")
                 : string.Create(inv, $"{ba.Mean:F3} ± {ba.Sd ?? 0:F3}");
             string recall = string.Join(" / ", Enumerable.Range(0, ClassLabels.Count).Select(c => summary.Metrics[MetricNames.Recall(c)].Mean.ToString("F2", inv)));
             string report = PublishedResult.For(group.Key) is { } pub ? pub.BalancedAccuracy.ToString("F3", inv) : "";
@@ -37,13 +37,10 @@ internal static class StudyTable
             string recall = string.Join(" / ", m.Classes.Select(c => c.Recall.ToString("F2", inv)));
             w.WriteLine($"{name,-24} {"",5} {"",11} {"",10} {m.BalancedAccuracy.ToString("F3", inv),16} {recall,20} {"",9}");
         }
-        w.WriteLine("report: MTH416 final report (2025-05-29): Q1 1,636,611 params; Q2 11,242,563 params, 66,051 trainable.");
+        w.WriteLine("report: " + PublishedResult.Source + ": " + string.Join("; ", PublishedResult.Study.Select(p =>
+            string.Create(inv, $"{p.Description} {p.Parameters:N0} params ({p.Trainable:N0} trainable), balanced accuracy {p.BalancedAccuracy:F3}"))) + ".");
         if (results.Any(r => r.Data.Source.StartsWith("synthetic", StringComparison.Ordinal)))
             w.WriteLine("data: the embedded synthetic MTH416-shaped set, not the study's images (run without --synthetic from the repository, or with --data DIR).");
     }
 
-    private static string Ci(MetricReport m) =>
-        m.Intervals is not null && m.Intervals.TryGetValue(MetricNames.BalancedAccuracy, out var ci)
-            ? string.Create(CultureInfo.InvariantCulture, $" [{ci.Lower:F2},{ci.Upper:F2}]")
-            : "";
 }

@@ -8,6 +8,9 @@ namespace Repro.Reporting;
 /// <param name="BalancedAccuracy">Test balanced accuracy.</param>
 public sealed record PublishedResult(string Protocol, string Description, long Parameters, long Trainable, double BalancedAccuracy)
 {
+    /// <summary>Where the published figures come from.</summary>
+    public const string Source = "MTH416 final report (2025-05-29)";
+
     /// <summary>The MTH416 final report's figures (2025-05-29): Q1 custom CNN and Q2 ResNet18 transfer.</summary>
     public static IReadOnlyList<PublishedResult> Study { get; } = new[]
     {

@@ -43,7 +43,7 @@ internal sealed class AblateCommand : Verb
             {
                 double val = Mean(runs, r => r.Validation.BalancedAccuracy), test = Mean(runs, r => r.Test.BalancedAccuracy);
                 var summary = MultiSeedSummary.Summarize(runs.Select(r => r.Test).ToList());
-                string recall = string.Join(" / ", Data.ClassLabels.Names.Select(n => summary.Metrics["recall_" + n].Mean.ToString("F2", inv)));
+                string recall = string.Join(" / ", Enumerable.Range(0, Data.ClassLabels.Count).Select(c => summary.Metrics[MetricNames.Recall(c)].Mean.ToString("F2", inv)));
                 string delta = variant == "study" ? "" : (test - faithful).ToString("+0.000;-0.000;0.000", inv);
                 stdout.WriteLine($"{preset,-20} {variant,-24} {val.ToString("F3", inv),7} {test.ToString("F3", inv),8} {delta,10} {recall,18}");
             }

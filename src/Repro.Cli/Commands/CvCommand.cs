@@ -64,11 +64,11 @@ internal sealed class CvCommand : Verb
             foreach (var f in r.Folds)
                 stdout.WriteLine(string.Create(inv, $"  {f.Index + 1,4} {f.Train,6} {f.Val,5} {f.Test,5} {f.BestEpoch,5} {f.ValBalancedAccuracy,7:F3} {f.TestBalancedAccuracy,8:F3} {F(f.TestLesionRocAuc),10}"));
             var p = r.Pooled;
-            stdout.WriteLine(string.Create(inv, $"  pooled out-of-fold ({p.N} images, bootstrap over {p.Bootstrap?.Units} patients): balanced accuracy {p.BalancedAccuracy:F3}{Ci(p.Intervals, MetricNames.BalancedAccuracy)}, " +
+            stdout.WriteLine(string.Create(inv, $"  pooled out-of-fold ({p.N} images, bootstrap over {p.Bootstrap?.Units} patients): balanced accuracy {p.BalancedAccuracy:F3}{CliFormat.AfterValue(p.Intervals, MetricNames.BalancedAccuracy)}, " +
                 $"recall N/B/C {p.Classes[0].Recall:F3}/{p.Classes[1].Recall:F3}/{p.Classes[2].Recall:F3}"));
             if (p.Lesion is { } l)
-                stdout.WriteLine(string.Create(inv, $"  lesions ({l.N}: {l.Benign} benign, {l.Cancer} cancer, {l.Patients} patients): ROC AUC {l.RocAuc:F3}{Ci(l.Intervals, LesionMetrics.RocAuc)}, " +
-                    $"balanced accuracy {l.BalancedAccuracy:F3}{Ci(l.Intervals, LesionMetrics.BalancedAccuracy)}"));
+                stdout.WriteLine(string.Create(inv, $"  lesions ({l.N}: {l.Benign} benign, {l.Cancer} cancer, {l.Patients} patients): ROC AUC {l.RocAuc:F3}{CliFormat.AfterValue(l.Intervals, LesionMetrics.RocAuc)}, " +
+                    $"balanced accuracy {l.BalancedAccuracy:F3}{CliFormat.AfterValue(l.Intervals, LesionMetrics.BalancedAccuracy)}"));
         }
         if (cv.AcrossRepeats is { } across && across.Metrics.TryGetValue(MetricNames.LesionRocAuc, out var auc))
             stdout.WriteLine(string.Create(inv, $"over {across.Runs} fold assignments: lesion ROC AUC {auc.Mean:F3} ± {auc.Sd ?? 0:F3}"));
@@ -79,8 +79,4 @@ internal sealed class CvCommand : Verb
 
     private static string F(double? v) => v is double d ? d.ToString("F3", CultureInfo.InvariantCulture) : "—";
 
-    private static string Ci(IReadOnlyDictionary<string, ConfidenceInterval>? intervals, string key) =>
-        intervals is not null && intervals.TryGetValue(key, out var ci)
-            ? string.Create(CultureInfo.InvariantCulture, $" [{ci.Lower:F3}, {ci.Upper:F3}]")
-            : "";
 }

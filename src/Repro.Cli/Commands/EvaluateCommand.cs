@@ -97,7 +97,5 @@ internal sealed class EvaluateCommand : Verb
 
     private static string F(double? v) => v is double d ? d.ToString("0.0000", CultureInfo.InvariantCulture) : "—";
 
-    private static string Ci(ConfidenceInterval? ci) => ci is null
-        ? ""
-        : $"[{ci.Lower.ToString("0.0000", CultureInfo.InvariantCulture)}, {ci.Upper.ToString("0.0000", CultureInfo.InvariantCulture)}]";
+    private static string Ci(ConfidenceInterval? ci) => CliFormat.Ci(ci, "0.0000");
 }

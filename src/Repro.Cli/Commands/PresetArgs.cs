@@ -25,7 +25,7 @@ internal sealed class PresetArgs
     {
         Description = "override the preset's image size",
         HelpName = "N",
-    }.Within(16, 1024);
+    }.Within(PresetRules.MinImageSize, PresetRules.MaxImageSize);
 
     private readonly Option<string?> _backbone = new("--backbone")
     {

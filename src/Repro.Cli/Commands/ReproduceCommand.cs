@@ -1,5 +1,9 @@
 using System.CommandLine;
+using System.Globalization;
 using Repro.Data;
+using Repro.Experiments;
+using Repro.Results;
+using Repro.Training.Presets;
 
 namespace Repro.Cli.Commands;
 
@@ -30,16 +34,43 @@ internal sealed class ReproduceCommand : Verb
     protected override int Run(ParseResult parse, TextWriter stdout, TextWriter stderr)
     {
         var study = _study.Read(parse, stderr, "reproduce");
+        string? vendored = null;
         if (study.Run.DataDirectory is null && !parse.GetValue(_synthetic))
         {
             var (data, line) = DefaultData(StudyData.Find());
             stderr.WriteLine(line);
             study = study with { Run = study.Run with { DataDirectory = data } };
+            vendored = data;
         }
-        var results = study.Presets.SelectMany(p => study.RunSeeds(p, stderr)).ToList();
+        var runs = study.Presets.SelectMany(p => study.RunSeeds(p, stderr).Select(r => (Preset: p, Result: r))).ToList();
+        var results = runs.Select(r => r.Result).ToList();
         StudyTable.Write(stdout, results);
+        if (vendored is not null) WriteCatalogue(stdout, runs, Path.Combine(vendored, "..", "..", "snapshots"));
         stdout.WriteLine($"results: {Path.GetFullPath(study.Run.OutputDirectory!)}");
         return 0;
+    }
+
+    /// <summary>
+    /// Each run beside the catalogue entry that makes it and that entry's verified snapshot (what <c>dotnet test</c>
+    /// re-derives): equal byte for byte, or where it differs.
+    /// </summary>
+    internal static void WriteCatalogue(TextWriter w, IReadOnlyList<(Preset Preset, RunResult Result)> runs, string snapshots)
+    {
+        if (!Directory.Exists(snapshots)) return;
+        var inv = CultureInfo.InvariantCulture;
+        var lines = new List<string>();
+        foreach (var (preset, result) in runs)
+        {
+            if (CatalogueMatch.Check(result, preset, snapshots) is not { } m) continue;
+            string what = !m.Verified ? $"not yet verified ({m.Entry.Tier} tier)"
+                : m.Equal ? string.Create(inv, $"equal to its verified snapshot {m.SnapshotFile} (test BA {m.VerifiedTestBalancedAccuracy:F3})")
+                : string.Create(inv, $"differs from its verified snapshot {m.SnapshotFile} (verified test BA {m.VerifiedTestBalancedAccuracy:F3}, " +
+                                     $"this run {result.Test.BalancedAccuracy:F3}); the tests pin --threads 2 --cpu-isa avx2");
+            lines.Add($"  {result.Preset} seed {result.Seed} = catalogue `{m.Entry.Name}` ({m.Entry.Tier}): {what}");
+        }
+        if (lines.Count == 0) return;
+        w.WriteLine($"catalogue (verified snapshots in {Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(snapshots)))}/; the cpu tier is re-derived by `dotnet test`):");
+        foreach (string line in lines) w.WriteLine(line);
     }
 
     /// <summary>The data of a run without --data or --synthetic: the vendored study images where this CLI finds them

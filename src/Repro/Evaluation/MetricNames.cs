@@ -38,11 +38,11 @@ public static class MetricNames
 
     /// <summary>The metrics the bootstrap gives intervals for: four overall ones and every class's recall.</summary>
     public static IReadOnlyList<string> Bootstrapped { get; } =
-        new[] { Accuracy, BalancedAccuracy, MacroF1, MacroRocAuc }.Concat(ClassLabels.Names.Select(n => "recall_" + n)).ToArray();
+        new[] { Accuracy, BalancedAccuracy, MacroF1, MacroRocAuc }.Concat(Enumerable.Range(0, ClassLabels.Count).Select(Recall)).ToArray();
 
     /// <summary>The overall metrics, every class's recall, then the lesion metrics (what multi-seed summaries cover).</summary>
     public static IReadOnlyList<string> Summarized { get; } =
-        Overall.Concat(ClassLabels.Names.Select(n => "recall_" + n)).Concat(Lesion).ToArray();
+        Overall.Concat(Enumerable.Range(0, ClassLabels.Count).Select(Recall)).Concat(Lesion).ToArray();
 
     /// <summary>The name of a class's recall, e.g. <c>recall_cancer</c>.</summary>
     public static string Recall(int label) => "recall_" + ClassLabels.Names[label];

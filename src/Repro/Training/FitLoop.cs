@@ -121,10 +121,7 @@ internal sealed class FitLoop : IDisposable
                 lastRead = b + 1;
                 _s.Observer.OnBatch(epoch, preset.Epochs, b + 1, batches, value, (start + count) / Math.Max(clock.Elapsed.TotalSeconds, 1e-9));
             }
-            optimizer.ZeroGrad();
-            loss.backward();
-            if (preset.GradClipNorm > 0) optimizer.ClipGradNorm(preset.GradClipNorm);
-            optimizer.Step();
+            TrainStep.Update(optimizer, loss, preset.GradClipNorm);
         }
         return (lossRead / Math.Max(batches, 1), order.Length, clock.Elapsed.TotalSeconds);
     }

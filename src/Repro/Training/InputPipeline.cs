@@ -66,5 +66,5 @@ internal sealed class InputPipeline
     }
 
     /// <summary>The evaluation input (deterministic) for a uint8 batch.</summary>
-    public Tensor Eval(Tensor images) => _eval.Apply(images, null!);
+    public Tensor Eval(Tensor images) => _eval.Apply(images, generator: null);
 }

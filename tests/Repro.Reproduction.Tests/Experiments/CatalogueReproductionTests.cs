@@ -54,6 +54,14 @@ public class CatalogueReproductionTests
         if (failures.Count > 0)
             throw new SnapshotMismatchException($"{experiment.Name} ({experiment.Tier}): {failures.Count} of {outcome.Documents.Count} snapshot file(s) differ\n\n" +
                                                 string.Join("\n\n", failures));
+        // What `repro reproduce` prints beside its table: a single run of this entry is found by CatalogueMatch and equals
+        // the verified file just checked.
+        if (device is null && experiment.Runs.Count == 1 && CatalogueMatch.EntryFor(experiment.Runs[0].Preset, experiment.Runs[0].Seed) == experiment
+            && experiment.Data == ExperimentData.Mth416)
+        {
+            var match = CatalogueMatch.Check(outcome.Results[0], experiment.Runs[0].Preset, Snapshot.Directory);
+            Assert.True(match is { Verified: true, Equal: true }, $"{experiment.Name}: CatalogueMatch does not find the run equal to its verified snapshot");
+        }
     }
 
     private static TheoryData<string> Names(ExperimentTier tier)

@@ -75,4 +75,17 @@ public class ExperimentCatalogueTests
             Assert.Equal(new[] { "improved" }, cv.Presets.Select(p => p.Name));
         }
     }
+
+    [Fact]
+    public void Reproduce_finds_the_entry_that_makes_its_run_by_settings_hash_and_seed()
+    {
+        Assert.Equal("study-q1-smoke", CatalogueMatch.EntryFor(PresetRegistry.Get("q1-cnn-smoke"), 42)?.Name);
+        Assert.Equal("study-q2-smoke", CatalogueMatch.EntryFor(PresetRegistry.Get("q2-resnet-smoke"), 42)?.Name);
+        // The name is a label: a renamed copy is the same experiment. A changed setting or another seed is not.
+        Assert.Equal("study-q1-smoke", CatalogueMatch.EntryFor(PresetRegistry.Get("q1-cnn-smoke") with { Name = "mine" }, 42)?.Name);
+        Assert.Null(CatalogueMatch.EntryFor(PresetRegistry.Get("q1-cnn-smoke") with { Epochs = 3 }, 42));
+        Assert.Null(CatalogueMatch.EntryFor(PresetRegistry.Get("q1-cnn-smoke"), 43));
+        // Full size on a CPU is the long entry, never its gpu twin.
+        Assert.Equal("study-q1-full", CatalogueMatch.EntryFor(PresetRegistry.Get("q1-cnn"), 42)?.Name);
+    }
 }

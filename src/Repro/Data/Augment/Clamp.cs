@@ -8,7 +8,7 @@ namespace Repro.Data.Augment;
 public sealed record Clamp(double Min, double Max) : IBatchTransform
 {
     /// <inheritdoc />
-    public Tensor Apply(Tensor batch, Generator generator)
+    public Tensor Apply(Tensor batch, Generator? generator)
     {
         BatchChecks.FloatBatch(batch, nameof(Clamp));
         if (!(Min <= Max)) throw new ArgumentException($"Clamp: min {Min} > max {Max}");

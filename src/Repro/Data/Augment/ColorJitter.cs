@@ -22,13 +22,13 @@ public sealed record ColorJitter(double Brightness, double Contrast, double Satu
     public const int DrawsPerSample = 8;
 
     /// <inheritdoc />
-    public Tensor Apply(Tensor batch, Generator generator)
+    public Tensor Apply(Tensor batch, Generator? generator)
     {
         BatchChecks.FloatBatch(batch, nameof(ColorJitter));
         if (Brightness < 0 || Contrast < 0 || Saturation < 0 || Hue < 0 || Hue > 0.5)
             throw new ArgumentOutOfRangeException(nameof(Hue), "ColorJitter: factors must be ≥ 0 and hue ≤ 0.5");
         int b = (int)batch.shape[0];
-        var u = RandomDraws.Uniform(generator, b * DrawsPerSample);
+        var u = RandomDraws.Uniform(RandomDraws.Need(generator, nameof(ColorJitter)), b * DrawsPerSample);
         var orders = new ColorJitterStep[b][];
         var factors = new double[4][];
         for (int s = 0; s < 4; s++) factors[s] = new double[b];

@@ -11,7 +11,7 @@ namespace Repro.Data.Augment;
 public sealed record Compose(IReadOnlyList<IBatchTransform> Steps) : IBatchTransform
 {
     /// <inheritdoc />
-    public Tensor Apply(Tensor batch, Generator generator)
+    public Tensor Apply(Tensor batch, Generator? generator)
     {
         ArgumentNullException.ThrowIfNull(batch);
         var x = batch;

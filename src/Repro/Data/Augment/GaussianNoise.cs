@@ -11,13 +11,13 @@ namespace Repro.Data.Augment;
 public sealed record GaussianNoise(double Sigma) : IBatchTransform
 {
     /// <inheritdoc />
-    public Tensor Apply(Tensor batch, Generator generator)
+    public Tensor Apply(Tensor batch, Generator? generator)
     {
         BatchChecks.FloatBatch(batch, nameof(GaussianNoise));
         if (!(Sigma >= 0)) throw new ArgumentOutOfRangeException(nameof(Sigma), "GaussianNoise: sigma must be ≥ 0");
         if (Sigma == 0) return batch.alias();
         using var scope = NewDisposeScope();
-        var noise = randn(batch.shape, dtype: ScalarType.Float32, device: CPU, generator: generator).to(batch.device);
+        var noise = randn(batch.shape, dtype: ScalarType.Float32, device: CPU, generator: RandomDraws.Need(generator, nameof(GaussianNoise))).to(batch.device);
         return (batch + noise * Sigma).to_type(batch.dtype).MoveToOuterDisposeScope();
     }
 }

@@ -10,11 +10,11 @@ namespace Repro.Data.Augment;
 public sealed record HorizontalFlip(double P = 0.5) : IBatchTransform
 {
     /// <inheritdoc />
-    public Tensor Apply(Tensor batch, Generator generator)
+    public Tensor Apply(Tensor batch, Generator? generator)
     {
         BatchChecks.FloatBatch(batch, nameof(HorizontalFlip));
         BatchChecks.Probability(P, nameof(HorizontalFlip));
-        return FlipSelected(batch, RandomDraws.Uniform(generator, (int)batch.shape[0]).Select(u => u < P).ToArray(), 3);
+        return FlipSelected(batch, RandomDraws.Uniform(RandomDraws.Need(generator, nameof(HorizontalFlip)), (int)batch.shape[0]).Select(u => u < P).ToArray(), 3);
     }
 
     /// <summary>Flips along <paramref name="dim"/> the samples where <paramref name="selected"/> is true.</summary>

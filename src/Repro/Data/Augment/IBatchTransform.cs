@@ -10,8 +10,8 @@ namespace Repro.Data.Augment;
 /// <see cref="RepeatChannels"/>). Random parameters are drawn per sample from the given generator (a
 /// CPU generator, so that one seed gives the same batches on CPU and on CUDA), then moved to the batch's
 /// device. Implementations are records of plain settings; they serialise to JSON with a <c>type</c>
-/// discriminator, which is how the input pipeline describes itself in the feature cache's key (presets name a
-/// pipeline, <c>augment</c>, rather than hold one).
+/// discriminator, which is how the input pipeline describes itself in the feature cache's key (presets do not
+/// hold transforms: they name a pipeline, <c>augment</c>).
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(Compose), "compose")]
@@ -30,6 +30,7 @@ namespace Repro.Data.Augment;
 [JsonDerivedType(typeof(Clamp), "clamp")]
 public interface IBatchTransform
 {
-    /// <summary>Applies the step.</summary>
-    Tensor Apply(Tensor batch, Generator generator);
+    /// <summary>Applies the step. <paramref name="generator"/>: the run's CPU generator for a training pipeline; null for
+    /// a deterministic (evaluation) pipeline, where a random step refuses to run.</summary>
+    Tensor Apply(Tensor batch, Generator? generator);
 }

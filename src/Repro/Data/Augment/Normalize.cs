@@ -16,7 +16,7 @@ public sealed record Normalize(IReadOnlyList<double> Mean, IReadOnlyList<double>
     public static Normalize ImageNet { get; } = new([0.485, 0.456, 0.406], [0.229, 0.224, 0.225]);
 
     /// <inheritdoc />
-    public Tensor Apply(Tensor batch, Generator generator)
+    public Tensor Apply(Tensor batch, Generator? generator)
     {
         BatchChecks.FloatBatch(batch, nameof(Normalize));
         long c = batch.shape[1];

@@ -9,6 +9,13 @@ namespace Repro.Data.Augment;
 /// </summary>
 internal static class RandomDraws
 {
+    /// <summary>
+    /// The generator a random step draws from; a clear error when there is none (an evaluation pipeline passes none:
+    /// a random step there would otherwise draw from libtorch's global generator and break seeded determinism).
+    /// </summary>
+    public static Generator Need(Generator? generator, string step) =>
+        generator ?? throw new InvalidOperationException($"{step} is a random step: it needs the run's generator (a deterministic, evaluation pipeline has none)");
+
     /// <summary><paramref name="count"/> uniforms in [0, 1) from <paramref name="generator"/>.</summary>
     public static double[] Uniform(Generator generator, int count)
     {

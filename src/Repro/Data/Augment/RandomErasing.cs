@@ -23,14 +23,14 @@ public sealed record RandomErasing(double P = 0.5, double ScaleMin = 0.02, doubl
     public const int DrawsPerSample = 23;
 
     /// <inheritdoc />
-    public Tensor Apply(Tensor batch, Generator generator)
+    public Tensor Apply(Tensor batch, Generator? generator)
     {
         BatchChecks.FloatBatch(batch, nameof(RandomErasing));
         BatchChecks.Probability(P, nameof(RandomErasing));
         if (!(ScaleMin > 0 && ScaleMin <= ScaleMax && RatioMin > 0 && RatioMin <= RatioMax))
             throw new ArgumentException("RandomErasing: bad scale or ratio range");
         int b = (int)batch.shape[0], h = (int)batch.shape[2], w = (int)batch.shape[3];
-        var u = RandomDraws.Uniform(generator, b * DrawsPerSample);
+        var u = RandomDraws.Uniform(RandomDraws.Need(generator, nameof(RandomErasing)), b * DrawsPerSample);
         var boxes = new CropBox?[b];
         for (int i = 0; i < b; i++)
         {

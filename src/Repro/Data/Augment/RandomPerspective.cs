@@ -19,13 +19,13 @@ public sealed record RandomPerspective(double Distortion = 0.5, double P = 0.5, 
     public const int DrawsPerSample = 9;
 
     /// <inheritdoc />
-    public Tensor Apply(Tensor batch, Generator generator)
+    public Tensor Apply(Tensor batch, Generator? generator)
     {
         BatchChecks.FloatBatch(batch, nameof(RandomPerspective));
         BatchChecks.Probability(P, nameof(RandomPerspective));
         if (!(Distortion >= 0 && Distortion <= 1)) throw new ArgumentOutOfRangeException(nameof(Distortion), "RandomPerspective: distortion must be in [0, 1]");
         int b = (int)batch.shape[0], h = (int)batch.shape[2], w = (int)batch.shape[3];
-        var u = RandomDraws.Uniform(generator, b * DrawsPerSample);
+        var u = RandomDraws.Uniform(RandomDraws.Need(generator, nameof(RandomPerspective)), b * DrawsPerSample);
         var coeffs = new double[]?[b];
         for (int i = 0; i < b; i++)
         {

@@ -25,12 +25,12 @@ public sealed record RandomResizedCrop(int Size, double ScaleMin = 0.08, double 
     public const int DrawsPerSample = 22;
 
     /// <inheritdoc />
-    public Tensor Apply(Tensor batch, Generator generator)
+    public Tensor Apply(Tensor batch, Generator? generator)
     {
         BatchChecks.FloatBatch(batch, nameof(RandomResizedCrop));
         Validate();
         int b = (int)batch.shape[0], h = (int)batch.shape[2], w = (int)batch.shape[3];
-        var u = RandomDraws.Uniform(generator, b * DrawsPerSample);
+        var u = RandomDraws.Uniform(RandomDraws.Need(generator, nameof(RandomResizedCrop)), b * DrawsPerSample);
         var boxes = Enumerable.Range(0, b).Select(i => SampleBox(h, w, u.AsSpan(i * DrawsPerSample, DrawsPerSample))).ToArray();
         return CropResize(batch, boxes, Size);
     }

@@ -15,11 +15,11 @@ namespace Repro.Data.Augment;
 public sealed record RandomRotation(double MaxDegrees, double Fill = 0, Interpolation Interpolation = Interpolation.Nearest) : IBatchTransform
 {
     /// <inheritdoc />
-    public Tensor Apply(Tensor batch, Generator generator)
+    public Tensor Apply(Tensor batch, Generator? generator)
     {
         BatchChecks.FloatBatch(batch, nameof(RandomRotation));
         if (!(MaxDegrees >= 0)) throw new ArgumentOutOfRangeException(nameof(MaxDegrees), "RandomRotation: MaxDegrees must be ≥ 0");
-        var angles = RandomDraws.Uniform(generator, (int)batch.shape[0]).Select(u => RandomDraws.Between(u, -MaxDegrees, MaxDegrees)).ToArray();
+        var angles = RandomDraws.Uniform(RandomDraws.Need(generator, nameof(RandomRotation)), (int)batch.shape[0]).Select(u => RandomDraws.Between(u, -MaxDegrees, MaxDegrees)).ToArray();
         return Rotate(batch, angles, Interpolation, Fill);
     }
 

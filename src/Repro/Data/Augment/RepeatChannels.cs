@@ -10,7 +10,7 @@ namespace Repro.Data.Augment;
 public sealed record RepeatChannels(int Channels) : IBatchTransform
 {
     /// <inheritdoc />
-    public Tensor Apply(Tensor batch, Generator generator)
+    public Tensor Apply(Tensor batch, Generator? generator)
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Channels);

@@ -12,7 +12,7 @@ namespace Repro.Data.Augment;
 public sealed record Resize(int Size) : IBatchTransform
 {
     /// <inheritdoc />
-    public Tensor Apply(Tensor batch, Generator generator)
+    public Tensor Apply(Tensor batch, Generator? generator)
     {
         BatchChecks.FloatBatch(batch, nameof(Resize));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Size);

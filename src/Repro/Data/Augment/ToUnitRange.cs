@@ -9,7 +9,7 @@ namespace Repro.Data.Augment;
 public sealed record ToUnitRange : IBatchTransform
 {
     /// <inheritdoc />
-    public Tensor Apply(Tensor batch, Generator generator)
+    public Tensor Apply(Tensor batch, Generator? generator)
     {
         ArgumentNullException.ThrowIfNull(batch);
         if (batch.dim() != 4 || batch.dtype != ScalarType.Byte)

@@ -10,10 +10,10 @@ namespace Repro.Data.Augment;
 public sealed record VerticalFlip(double P = 0.5) : IBatchTransform
 {
     /// <inheritdoc />
-    public Tensor Apply(Tensor batch, Generator generator)
+    public Tensor Apply(Tensor batch, Generator? generator)
     {
         BatchChecks.FloatBatch(batch, nameof(VerticalFlip));
         BatchChecks.Probability(P, nameof(VerticalFlip));
-        return HorizontalFlip.FlipSelected(batch, RandomDraws.Uniform(generator, (int)batch.shape[0]).Select(u => u < P).ToArray(), 2);
+        return HorizontalFlip.FlipSelected(batch, RandomDraws.Uniform(RandomDraws.Need(generator, nameof(VerticalFlip)), (int)batch.shape[0]).Select(u => u < P).ToArray(), 2);
     }
 }

@@ -13,7 +13,7 @@ namespace Repro.Training.Presets;
 /// weights file is touched): what <see cref="Preset.Validate"/> enforces. Each rule names the setting by its
 /// <c>--set</c> path and shows the value it has.
 /// </summary>
-internal static class PresetRules
+public static class PresetRules
 {
     /// <summary>The smallest input the models take: five 2× poolings (CustomCnn) or a ResNet's 32× reduction.</summary>
     public const int MinImageSize = 32;

@@ -7,7 +7,8 @@ namespace Repro.Experiments;
 /// <summary>
 /// Every experiment README.md and docs/REPORT.md show, in one place: the study's Q1/Q2 (faithful and fixed; CPU smoke
 /// sizes, full size on a CPU as <c>long</c> and on a GPU), the float32 speed switches, the ablation, <c>improved</c>
-/// over its seeds and the choices behind it, the random-backbone control, the backbone comparison and the dataset audit
+/// over its seeds (on the original and the source-harmonised images, and under patient-grouped cross-validation: the
+/// lesion headline) and the choices behind it, the random-backbone control, the backbone comparison and the dataset audit
 /// (the baselines are part of every run's snapshot). A reproduction test per entry verifies its snapshots; the CLI runs
 /// them where there is no SDK.
 /// </summary>

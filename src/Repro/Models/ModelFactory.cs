@@ -19,6 +19,8 @@ public static class ModelFactory
     public static ReproModel Create(ModelSpec spec, Device device, bool loadWeights = true)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        if (spec.Kind != ModelSpec.Transfer && spec.Features is not null)
+            throw new ArgumentException($"model.features applies to transfer models only, not to {ReproJson.Name(spec.Kind)}", nameof(spec));
         if (spec.Kind != ModelSpec.Transfer && spec.WeightsPath is not null)
             throw new ArgumentException($"--weights applies to transfer models only, not to {ReproJson.Name(spec.Kind)}", nameof(spec));
         ReproModel model = spec.Kind switch
@@ -27,7 +29,7 @@ public static class ModelFactory
             ModelSpec.ProseCnn => new ProseCnn(),
             ModelSpec.Transfer => new TransferModel(loadWeights
                 ? BackboneRegistry.Load(spec.Backbone, spec.WeightsPath)
-                : BackboneRegistry.CreateUntrained(spec.Backbone)),
+                : BackboneRegistry.CreateUntrained(spec.Backbone), features: spec.Features),
             _ => throw new ArgumentException(
                 $"unknown model kind '{spec.Kind}'; known kinds: {ReproJson.Names<ModelKind>()}", nameof(spec)),
         };

@@ -8,7 +8,11 @@ namespace Repro.Models;
 /// file for the backbone; null uses the registry's default (ImageNet ONNX for <c>resnet18-imagenet</c>,
 /// random init with a warning for <c>resnet18</c>).
 /// </param>
-public sealed record ModelSpec(ModelKind Kind, string Backbone = BackboneRegistry.DefaultName, string? WeightsPath = null)
+/// <param name="Features">
+/// For <c>transfer</c>: which stages are pooled into the features, flip averaging and the head
+/// (<see cref="FeatureOptions"/>); null = the study's layer4 average pool and head (left out of the JSON).
+/// </param>
+public sealed record ModelSpec(ModelKind Kind, string Backbone = BackboneRegistry.DefaultName, string? WeightsPath = null, FeatureOptions? Features = null)
 {
     /// <summary>The study's Q1 network (<see cref="Models.CustomCnn"/>).</summary>
     public const ModelKind CustomCnn = ModelKind.CustomCnn;

@@ -30,6 +30,27 @@ public abstract class ReproModel : nn.Module<Tensor, Tensor>
     public virtual Tensor Head(Tensor features) =>
         throw new InvalidOperationException($"{Architecture} has no separate head");
 
+    /// <summary>The frozen-feature options (<see cref="Models.FeatureOptions"/>) when the model has them; null = the plain
+    /// <see cref="Features"/> of the backbone, cached as they are.</summary>
+    public virtual FeatureOptions? FeatureOptions => null;
+
+    /// <summary>Everything <see cref="FeaturesFromBank"/> may select from, for <paramref name="input"/>: what the feature
+    /// cache stores when <see cref="FeatureOptions"/> is set (only with such options).</summary>
+    public virtual Tensor FeatureBank(Tensor input) =>
+        throw new InvalidOperationException($"{Architecture} has no feature bank");
+
+    /// <summary>The features <see cref="Features"/> gives, selected and combined from a <see cref="FeatureBank"/>.</summary>
+    public virtual Tensor FeaturesFromBank(Tensor bank) =>
+        throw new InvalidOperationException($"{Architecture} has no feature bank");
+
+    /// <summary>True when the head standardises its input with statistics of the training features, which
+    /// <see cref="FitFeatureStandardization"/> sets before training.</summary>
+    public virtual bool StandardizesFeatures => false;
+
+    /// <summary>Sets the head's standardisation from the training split's features <c>[N, F]</c>.</summary>
+    public virtual void FitFeatureStandardization(Tensor trainFeatures) =>
+        throw new InvalidOperationException($"{Architecture} does not standardise its features");
+
     /// <summary>
     /// Switches train/eval mode. A frozen backbone's BatchNorm stays in eval mode unless
     /// <paramref name="frozenBatchNormTrains"/> (the study's defect 4: <c>model.train()</c> on the whole model).

@@ -105,6 +105,32 @@ public sealed class ResNetBackbone : nn.Module<Tensor, Tensor>
         return avgpool.call(x).flatten(1).MoveToOuterDisposeScope();
     }
 
+    /// <summary>Channels of each stage's output (64, 128, 256, 512).</summary>
+    public static IReadOnlyList<int> StageWidths => Widths;
+
+    /// <summary>Width of <see cref="PooledStages"/>'s output: every stage's average, then every stage's max (1,920).</summary>
+    public static int PooledStagesDim => 2 * Widths.Sum();
+
+    /// <summary>
+    /// Every stage's output globally pooled, from normalised images <c>[N, 3, H, W]</c>: <c>[N, 1920]</c> holding the
+    /// average pools of layer1..layer4 (64 + 128 + 256 + 512 columns), then their max pools in the same order. The
+    /// layer4 average is exactly <see cref="forward"/>'s output.
+    /// </summary>
+    public Tensor PooledStages(Tensor input)
+    {
+        using var scope = torch.NewDisposeScope();
+        var x = maxpool.call(nn.functional.relu(bn1.call(conv1.call(input))));
+        var avg = new List<Tensor>();
+        var max = new List<Tensor>();
+        foreach (var layer in layers)
+        {
+            x = layer.call(x);
+            avg.Add(avgpool.call(x).flatten(1));
+            max.Add(x.amax(new long[] { 2, 3 }));
+        }
+        return torch.cat(avg.Concat(max).ToArray(), 1).MoveToOuterDisposeScope();
+    }
+
     private void InitializeWeights()
     {
         using var noGrad = torch.no_grad();

@@ -45,6 +45,8 @@ internal sealed class FeatureCache : IDisposable
     public static FeatureCache Compute(SpeedModel model, InputPipeline input, TensorSet train, TensorSet val, TensorSet test,
         int batchSize, string? cacheDirectory, string dataFingerprint, ICollection<string>? notes = null)
     {
+        if (model.Model.FeatureOptions is { } options)
+            return FromBank(model, options, input, train, val, test, batchSize, cacheDirectory, dataFingerprint, notes);
         string? path = cacheDirectory is null ? null
             : Path.Combine(cacheDirectory, "features", Key(model.Model, input, train, batchSize, dataFingerprint) + ".features");
         if (path is not null && File.Exists(path))
@@ -68,6 +70,72 @@ internal sealed class FeatureCache : IDisposable
         if (path is not null)
             TensorArchive.Write(path, "features", new[] { new KeyValuePair<string, Tensor>("train", cache.Train), new("val", cache.Val), new("test", cache.Test) });
         return cache;
+    }
+
+    /// <summary>Version of the feature-bank code (<see cref="ReproModel.FeatureBank"/>: every stage's average and max
+    /// pool, and the mirror image's); part of a bank's key.</summary>
+    public const int BankVersion = 1;
+
+    // A model with feature options: the cache holds its feature bank (every stage pooled both ways, with the mirror
+    // image's when the options average over flips), so that options differing only in the stages, the pooling or the
+    // head share one backbone pass; the features are selected from the bank. Options without flip averaging also
+    // use a bank with the mirror image's columns when there is one.
+    private static FeatureCache FromBank(SpeedModel model, Models.FeatureOptions options, InputPipeline input, TensorSet train, TensorSet val,
+        TensorSet test, int batchSize, string? cacheDirectory, string dataFingerprint, ICollection<string>? notes)
+    {
+        string? PathOf(bool flip) => cacheDirectory is null ? null
+            : Path.Combine(cacheDirectory, "features", Key(model.Model, input, train, batchSize, dataFingerprint,
+                "|" + Runtime.CacheStamp.For("bank", BankVersion) + (flip ? "|flip" : "")) + ".bank");
+        Tensor[]? banks = null;
+        foreach (bool flip in options.FlipAverage ? new[] { true } : new[] { false, true })
+        {
+            string? candidate = PathOf(flip);
+            if (candidate is null || !File.Exists(candidate)) continue;
+            try
+            {
+                using var scope = NewDisposeScope();
+                var (_, tensors) = TensorArchive.Read(candidate);
+                var device = train.Images.device;
+                banks = new[] { "train", "val", "test" }.Select(n => tensors[n].to(device).DetachFromDisposeScope()).ToArray();
+                break;
+            }
+            catch (InvalidDataException e)
+            {
+                notes?.Add($"the cached feature bank {candidate} was damaged ({e.Message}): computed again");
+                File.Delete(candidate);
+            }
+        }
+        if (banks is null)
+        {
+            banks = new[] { OfBank(model, input, train, batchSize), OfBank(model, input, val, batchSize), OfBank(model, input, test, batchSize) };
+            if (PathOf(options.FlipAverage) is { } path)
+                TensorArchive.Write(path, "feature-bank", new[] { new KeyValuePair<string, Tensor>("train", banks[0]), new("val", banks[1]), new("test", banks[2]) });
+        }
+        try
+        {
+            using var noGrad = no_grad();
+            Tensor Select(Tensor bank)
+            {
+                using var scope = NewDisposeScope();
+                return model.Model.FeaturesFromBank(bank).contiguous().DetachFromDisposeScope();
+            }
+            return new FeatureCache(Select(banks[0]), Select(banks[1]), Select(banks[2]));
+        }
+        finally
+        {
+            foreach (var b in banks) b.Dispose();
+        }
+    }
+
+    private static Tensor OfBank(SpeedModel model, InputPipeline input, TensorSet set, int batchSize)
+    {
+        var parts = new List<Tensor>();
+        BatchPrediction.Run(model.Model, set.Count, batchSize,
+            (start, count) => model.FeatureBank(input.Eval(set.Images.narrow(0, start, count))),
+            (_, _, bank) => parts.Add(bank.MoveToOuterDisposeScope()));
+        var all = cat(parts, 0).DetachFromDisposeScope();
+        foreach (var p in parts) p.Dispose();
+        return all;
     }
 
     /// <summary>
@@ -129,7 +197,7 @@ internal sealed class FeatureCache : IDisposable
 
     // Everything the features depend on: the backbone's exact weights and buffers (the head is excluded), the
     // data, the input pipeline, the batch size, the device, the forward code's version and libtorch's.
-    private static string Key(ReproModel model, InputPipeline input, TensorSet train, int batchSize, string dataFingerprint)
+    private static string Key(ReproModel model, InputPipeline input, TensorSet train, int batchSize, string dataFingerprint, string? bank = null)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var (name, t) in model.state_dict().OrderBy(kv => kv.Key, StringComparer.Ordinal))
@@ -140,6 +208,7 @@ internal sealed class FeatureCache : IDisposable
         }
         sha.AppendData(Encoding.UTF8.GetBytes($"{dataFingerprint}|{input.EvalDescription}|{batchSize}|{train.Images.device.type}|{train.Count}"));
         sha.AppendData(Encoding.UTF8.GetBytes("|" + Runtime.CacheStamp.For("forward", ForwardVersion)));
+        if (bank is not null) sha.AppendData(Encoding.UTF8.GetBytes(bank)); // a feature bank; plain features' keys are unchanged
         return Convert.ToHexStringLower(sha.GetHashAndReset())[..32];
     }
 

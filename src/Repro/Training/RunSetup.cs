@@ -165,6 +165,12 @@ internal sealed class RunSetup : IDisposable
                     Data.Fingerprint + (preset.TrainFraction < 1 ? $"|subset{preset.TrainFraction}/{Run.Seed}" : ""), Warnings);
             FeatureSeconds = sw.Elapsed.TotalSeconds;
         }
+        // A standardising head takes the training features' mean and sd (the training split of this run: a CV fold's own).
+        if (Model.StandardizesFeatures)
+        {
+            if (Features is null) throw new PresetValidationException(["model.features.standardize needs cached features (the training split's features are its statistics)"]);
+            Model.FitFeatureStandardization(Features.Train);
+        }
     }
 
     /// <summary>The model's trainable groups with the preset's learning rates (the backbone's own where it has one).</summary>

@@ -67,6 +67,26 @@ public static class PresetRules
             Need(m.WeightsPath is null || !transfer || File.Exists(m.WeightsPath), "model.weights_path", m.WeightsPath, "must be an existing weights file");
             Need(transfer || p.UnfreezeLayer4AfterEpoch is null, "unfreeze_layer4_after_epoch", p.UnfreezeLayer4AfterEpoch, "applies to transfer models only");
             Need(transfer || p.UnfreezeLayer3AfterEpoch is null, "unfreeze_layer3_after_epoch", p.UnfreezeLayer3AfterEpoch, "applies to transfer models only");
+            if (m.Features is { } f)
+            {
+                Need(transfer, "model.features", f.Describe(), "applies to transfer models only");
+                var stages = ResNetBackbone.StageNames;
+                Need(f.Layers is { Count: > 0 }, "model.features.layers", f.Layers, $"must name at least one of {string.Join(", ", stages)}");
+                if (f.Layers is { Count: > 0 })
+                {
+                    foreach (string? layer in f.Layers)
+                        Need(layer is not null && stages.Contains(layer, StringComparer.Ordinal), "model.features.layers", f.Layers,
+                            $"must name stages among {string.Join(", ", stages)} ('{layer}' is not one)");
+                    Need(f.Layers.Distinct(StringComparer.Ordinal).Count() == f.Layers.Count, "model.features.layers", f.Layers, "must name each stage at most once");
+                }
+                Need(Enum.IsDefined(f.Pooling), "model.features.pooling", f.Pooling, $"must be one of {ReproJson.Names<FeaturePooling>()}");
+                Need(f.HeadHidden is >= 0 and <= FeatureOptions.MaxHeadHidden, "model.features.head_hidden", f.HeadHidden,
+                    $"must be between 0 (a linear head) and {FeatureOptions.MaxHeadHidden}");
+                Need(!f.Standardize || (p.CacheFeatures && p.Augment == AugmentKind.None && !p.Defects.FrozenBatchNormTrains && p.Mixup == 0
+                                        && p.UnfreezeLayer4AfterEpoch is null && p.UnfreezeLayer3AfterEpoch is null),
+                    "model.features.standardize", f.Standardize,
+                    "needs cached frozen-backbone features (cache_features=true, augment=none, mixup=0, no unfreezing, defects.frozen_batch_norm_trains=false): its statistics are the training split's features");
+            }
         }
 
         var loss = p.Loss;
@@ -106,6 +126,7 @@ public static class PresetRules
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         IEnumerable<double> list => "[" + string.Join(",", list.Select(v => Show(v))) + "]",
+        IEnumerable<string?> names => "[" + string.Join(",", names.Select(n => n is null ? "null" : "\"" + n + "\"")) + "]",
         _ => value.ToString() ?? "",
     };
 }

@@ -28,6 +28,9 @@ public sealed class SpeedModel
     /// <summary>The backbone's features of a float32 NCHW batch (in the model's own dtype).</summary>
     public Tensor Features(Tensor input) => Model.Features(SpeedSetup.ToModelInput(input, _speed));
 
+    /// <summary>The model's feature bank (<see cref="ReproModel.FeatureBank"/>) for <paramref name="input"/>, the input converted as for <see cref="Features"/>.</summary>
+    public Tensor FeatureBank(Tensor input) => Model.FeatureBank(SpeedSetup.ToModelInput(input, _speed));
+
     /// <summary>Float32 logits of the head on <see cref="Features"/>' output.</summary>
     public Tensor Head(Tensor features) => SpeedSetup.ToFloat32(Model.Head(features));
 }

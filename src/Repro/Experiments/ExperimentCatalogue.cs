@@ -29,6 +29,12 @@ public static class ExperimentCatalogue
     /// <summary><see cref="CvImproved"/> on source-harmonised MTH416.</summary>
     public const string CvImprovedHarmonized = "cv-improved-harmonized";
 
+    /// <summary>Our second model (multi-layer features, chosen on validation) over the seeds on the study's splits.</summary>
+    public const string ImprovedV2 = "improved-v2";
+
+    /// <summary><see cref="ImprovedV2"/> under patient-grouped cross-validation.</summary>
+    public const string CvImprovedV2 = "cv-improved-v2";
+
     /// <summary>The seed of single-run experiments.</summary>
     public const long Seed = 42;
 
@@ -129,6 +135,12 @@ public static class ExperimentCatalogue
             // 1.7 min CPU under load 7 (about 1.5 min idle).
             CrossValidated(CvImprovedHarmonized, "improved under patient-grouped 5-fold cross-validation on source-harmonised MTH416 (JPEG q75)",
                 ExperimentTier.Cpu, improved, ExperimentData.Mth416Harmonized),
+            // improved-v2: one feature-bank pass at 384 px (every stage's pools, and the mirror's: ~20 CPU-minutes), then a
+            // head per seed; its CV reads the same bank. Long: the pass alone would take about 10 min of the default run.
+            OverSeeds(ImprovedV2, "improved with layer2–4 avg-max features, standardised, MLP head (chosen on validation), over 10 seeds",
+                ExperimentTier.Long, P("improved-v2")),
+            CrossValidated(CvImprovedV2, "improved-v2 under patient-grouped 5-fold cross-validation (fold seed 42, seed 42), out-of-fold predictions pooled",
+                ExperimentTier.Long, P("improved-v2"), ExperimentData.Mth416),
             Single("improved-random-backbone", "the control: improved with a random-init backbone", ExperimentTier.Long, RandomBackbone(improved)),
             OverSeeds("improved-224", "improved at 224 px (the image-size choice, made on validation)", ExperimentTier.Long,
                 improved with { Name = "improved-224", ImageSize = 224 }),

@@ -35,6 +35,12 @@ public static class ExperimentCatalogue
     /// <summary><see cref="ImprovedV2"/> under patient-grouped cross-validation.</summary>
     public const string CvImprovedV2 = "cv-improved-v2";
 
+    /// <summary><see cref="ImprovedV2"/> on source-harmonised MTH416.</summary>
+    public const string ImprovedV2Harmonized = "improved-v2-harmonized";
+
+    /// <summary><see cref="CvImprovedV2"/> on source-harmonised MTH416.</summary>
+    public const string CvImprovedV2Harmonized = "cv-improved-v2-harmonized";
+
     /// <summary>The seed of single-run experiments.</summary>
     public const long Seed = 42;
 
@@ -141,6 +147,10 @@ public static class ExperimentCatalogue
                 ExperimentTier.Long, P("improved-v2")),
             CrossValidated(CvImprovedV2, "improved-v2 under patient-grouped 5-fold cross-validation (fold seed 42, seed 42), out-of-fold predictions pooled",
                 ExperimentTier.Long, P("improved-v2"), ExperimentData.Mth416),
+            OverSeeds(ImprovedV2Harmonized, "improved-v2 on source-harmonised MTH416 (every image re-encoded at JPEG q75), over 10 seeds",
+                ExperimentTier.Long, P("improved-v2"), ExperimentData.Mth416Harmonized),
+            CrossValidated(CvImprovedV2Harmonized, "improved-v2 under patient-grouped 5-fold cross-validation on source-harmonised MTH416 (JPEG q75)",
+                ExperimentTier.Long, P("improved-v2"), ExperimentData.Mth416Harmonized),
             Single("improved-random-backbone", "the control: improved with a random-init backbone", ExperimentTier.Long, RandomBackbone(improved)),
             OverSeeds("improved-224", "improved at 224 px (the image-size choice, made on validation)", ExperimentTier.Long,
                 improved with { Name = "improved-224", ImageSize = 224 }),

@@ -43,10 +43,13 @@ public class LesionHeadlineTests
         Assert.Equal("| evaluation | data | lesion images (benign / cancer) | 3-class balanced accuracy | Normal recall | lesion ROC AUC | lesion balanced accuracy | verified by |", lines[0]);
         Assert.Equal("| `improved`, study test split, seeds 42–51: mean ± sd (without best and worst) | original | 38 (20 / 18) | 0.690 ± 0.061 (0.690) | 0.900 ± 0.000 (0.900) | 0.545 ± 0.030 (0.545) | 0.550 ± 0.000 (0.550) | cpu: `dotnet test` |", lines[2]);
         Assert.Equal("| `improved-harmonized`, study test split, 10 seeds: mean ± sd (without best and worst) | harmonised | — | — | — | — | — | cpu: not yet verified |", lines[3]);
-        Assert.Equal("| `improved` seed 42, study test split: one run [95% CI] | original | 38 (20 / 18) | 0.600 [0.550, 0.640] | 0.900 [0.880, 0.910] | 0.500 [0.430, 0.570] | 0.550 [0.490, 0.610] | cpu: `dotnet test` |", lines[4]);
-        Assert.Equal("| `improved-harmonized` seed 42, study test split: one run [95% CI] | harmonised | — | — | — | — | — | cpu: not yet verified |", lines[5]);
-        Assert.Equal("| `cv-improved`, patient-grouped 5-fold CV, out-of-fold pooled [95% CI] | original | 392 (226 / 166) | 0.624 [0.574, 0.664] | 0.903 [0.883, 0.913] | 0.601 [0.531, 0.671] | 0.567 [0.507, 0.627] | cpu: `dotnet test` |", lines[6]);
-        Assert.Equal("| `cv-improved-harmonized`, patient-grouped 5-fold CV, out-of-fold pooled [95% CI] | harmonised | — | — | — | — | — | cpu: not yet verified |", lines[7]);
+        Assert.Equal("| `improved-v2`, study test split, 10 seeds: mean ± sd (without best and worst) | original | — | — | — | — | — | long: not yet verified |", lines[4]);
+        Assert.Equal("| `improved-v2-harmonized`, study test split, 10 seeds: mean ± sd (without best and worst) | harmonised | — | — | — | — | — | long: not yet verified |", lines[5]);
+        Assert.Equal("| `improved` seed 42, study test split: one run [95% CI] | original | 38 (20 / 18) | 0.600 [0.550, 0.640] | 0.900 [0.880, 0.910] | 0.500 [0.430, 0.570] | 0.550 [0.490, 0.610] | cpu: `dotnet test` |", lines[6]);
+        Assert.Equal("| `improved-harmonized` seed 42, study test split: one run [95% CI] | harmonised | — | — | — | — | — | cpu: not yet verified |", lines[7]);
+        Assert.Equal("| `cv-improved`, patient-grouped 5-fold CV, out-of-fold pooled [95% CI] | original | 392 (226 / 166) | 0.624 [0.574, 0.664] | 0.903 [0.883, 0.913] | 0.601 [0.531, 0.671] | 0.567 [0.507, 0.627] | cpu: `dotnet test` |", lines[10]);
+        Assert.Equal("| `cv-improved-harmonized`, patient-grouped 5-fold CV, out-of-fold pooled [95% CI] | harmonised | — | — | — | — | — | cpu: not yet verified |", lines[11]);
+        Assert.Equal("| `cv-improved-v2`, patient-grouped 5-fold CV, out-of-fold pooled [95% CI] | original | — | — | — | — | — | long: not yet verified |", lines[12]);
 
         string folds = LesionHeadline.FoldsMarkdown(loadedCv, statuses);
         Assert.Contains("| `cv-improved` | original | 1 of 5 (fold seed 42) | 1800 / 650 / 615 | 12 | 0.701 | 0.644 | 0.572 |\n", folds);

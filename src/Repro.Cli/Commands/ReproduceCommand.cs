@@ -66,7 +66,7 @@ internal sealed class ReproduceCommand : Verb
                 : m.Equal ? string.Create(inv, $"equal to its verified snapshot {m.SnapshotFile} (test BA {m.VerifiedTestBalancedAccuracy:F3})")
                 : string.Create(inv, $"differs from its verified snapshot {m.SnapshotFile} (verified test BA {m.VerifiedTestBalancedAccuracy:F3}, " +
                                      $"this run {result.Test.BalancedAccuracy:F3}); the tests pin --threads 2 --cpu-isa avx2");
-            lines.Add($"  {result.Preset} seed {result.Seed} = catalogue `{m.Entry.Name}` ({m.Entry.Tier}): {what}");
+            lines.Add($"  {result.Preset} seed {result.Seed} = catalogue `{m.Entry.Name}` ({m.Entry.Tier.ToString().ToLowerInvariant()} tier): {what}");
         }
         if (lines.Count == 0) return;
         w.WriteLine($"catalogue (verified snapshots in {Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(snapshots)))}/; the cpu tier is re-derived by `dotnet test`):");

@@ -62,9 +62,9 @@ internal sealed class ReproduceCommand : Verb
         foreach (var (preset, result) in runs)
         {
             if (CatalogueMatch.Check(result, preset, snapshots) is not { } m) continue;
-            string what = !m.Verified ? $"not yet verified ({m.Entry.Tier} tier)"
+            string what = !m.Verified ? "not yet verified"
                 : m.Equal ? string.Create(inv, $"equal to its verified snapshot {m.SnapshotFile} (test BA {m.VerifiedTestBalancedAccuracy:F3})")
-                : string.Create(inv, $"differs from its verified snapshot {m.SnapshotFile} (verified test BA {m.VerifiedTestBalancedAccuracy:F3}, " +
+                : string.Create(inv, $"differs from its verified snapshot {m.SnapshotFile} (verified test BA {m.VerifiedTestBalancedAccuracy?.ToString("F3", inv) ?? "unreadable"}, " +
                                      $"this run {result.Test.BalancedAccuracy:F3}); the tests pin --threads 2 --cpu-isa avx2");
             lines.Add($"  {result.Preset} seed {result.Seed} = catalogue `{m.Entry.Name}` ({m.Entry.Tier.ToString().ToLowerInvariant()} tier): {what}");
         }

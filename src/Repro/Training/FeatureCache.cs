@@ -127,17 +127,6 @@ internal sealed class FeatureCache : IDisposable
         }
     }
 
-    private static Tensor OfBank(SpeedModel model, InputPipeline input, TensorSet set, int batchSize)
-    {
-        var parts = new List<Tensor>();
-        BatchPrediction.Run(model.Model, set.Count, batchSize,
-            (start, count) => model.FeatureBank(input.Eval(set.Images.narrow(0, start, count))),
-            (_, _, bank) => parts.Add(bank.MoveToOuterDisposeScope()));
-        var all = cat(parts, 0).DetachFromDisposeScope();
-        foreach (var p in parts) p.Dispose();
-        return all;
-    }
-
     /// <summary>
     /// The features of re-partitioned splits (a cross-validation fold) taken row by row from the features of the
     /// dataset's own splits (<paramref name="origin"/>), which are computed — or read from the cache — exactly as a run
@@ -212,11 +201,18 @@ internal sealed class FeatureCache : IDisposable
         return Convert.ToHexStringLower(sha.GetHashAndReset())[..32];
     }
 
-    private static Tensor Of(SpeedModel model, InputPipeline input, TensorSet set, int batchSize)
+    private static Tensor Of(SpeedModel model, InputPipeline input, TensorSet set, int batchSize) =>
+        Collect(model, input, set, batchSize, model.Features);
+
+    private static Tensor OfBank(SpeedModel model, InputPipeline input, TensorSet set, int batchSize) =>
+        Collect(model, input, set, batchSize, model.FeatureBank);
+
+    /// <summary><paramref name="forward"/> of every image of <paramref name="set"/> (eval pipeline, batched), concatenated.</summary>
+    private static Tensor Collect(SpeedModel model, InputPipeline input, TensorSet set, int batchSize, Func<Tensor, Tensor> forward)
     {
         var parts = new List<Tensor>();
         BatchPrediction.Run(model.Model, set.Count, batchSize,
-            (start, count) => model.Features(input.Eval(set.Images.narrow(0, start, count))),
+            (start, count) => forward(input.Eval(set.Images.narrow(0, start, count))),
             (_, _, features) => parts.Add(features.MoveToOuterDisposeScope()));
         var all = cat(parts, 0).DetachFromDisposeScope();
         foreach (var p in parts) p.Dispose();
